@@ -1,0 +1,166 @@
+/**
+ * The archive's content model: one zod schema per collection. The content
+ * collections (src/content.config.ts) and the ingest CLI validate with these
+ * same objects, so a file the CLI writes is a file the build accepts.
+ */
+import { z } from 'astro/zod';
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `value` is a real calendar day written as YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!isoDatePattern.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * A calendar day. YAML turns an unquoted 2017-10-19 into a Date, so a hand
+ * edit that drops the quotes is accepted and normalised back to the string.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' }),
+);
+
+/** Lower-case words joined by single hyphens: the only shape a permalink segment takes. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Who or what a figure counts. */
+export const figureSubjects = [
+  'children',
+  'adults',
+  'victims',
+  'traffickers',
+  'people',
+  'agencies',
+  'task forces',
+  'field offices',
+  'investigations',
+  'cases',
+] as const;
+
+/** Where a figure applies. */
+export const scopeKinds = ['operation', 'cumulative', 'region'] as const;
+
+export const scopeSchema = z.object({
+  /** `operation`: this sweep or edition; `cumulative`: a running total; `region`: one place's share. */
+  kind: z.enum(scopeKinds),
+  /** First year a cumulative total counts from, when the text states it ('since 2003'). */
+  since: z.number().int().nullable(),
+  /** Last year a cumulative total counts to, when the text states it ('between 2008 and 2017'). */
+  until: z.number().int().nullable(),
+  /** The place a regional figure covers ('North Carolina'), else null. */
+  region: z.string().nullable(),
+});
+
+export const figureSchema = z.object({
+  /** The count as a number: 'five dozen' is 60, 'Thirteen' is 13, '6,500' is 6500. */
+  value: z.number().int().nonnegative(),
+  /** The words as written, qualifier included ('more than 6,500'). */
+  text: z.string().min(1),
+  /** 'more than', 'nearly', 'over', ... or null when the count is given flat. */
+  qualifier: z.string().nullable(),
+  /** Who or what is counted. */
+  subject: z.enum(figureSubjects),
+  /** What happened to them: recovered, rescued, arrested, convicted, identified, ... */
+  action: z.string().nullable(),
+  /** Where the figure applies. */
+  scope: scopeSchema,
+  /** Catalogue id of the operation or initiative the figure belongs to, else null. */
+  operation: z.string().nullable(),
+  /** The whole sentence the figure came from, exactly as it stands in the body. */
+  sentence: z.string().min(1),
+});
+
+export const operationMentionSchema = z.object({
+  /** Catalogue id (content/operations.json). */
+  id: z.string().regex(slugPattern),
+  /** The words the article used ('Operation Cross County'). */
+  text: z.string().min(1),
+  /** The edition as the article gives it ('XI', '13th year'), else null. */
+  edition: z.string().nullable(),
+  /** The edition as a number (11, 13), else null. */
+  editionNumber: z.number().int().positive().nullable(),
+});
+
+export const dateSources = ['source', 'inferred', 'unknown'] as const;
+
+/** The frontmatter fields of an article copy, before the cross-field rules. */
+export const articleFields = z.object({
+    /** A factual headline generated from the lead and the figures; editors may rewrite it. */
+    title: z.string().min(1),
+    /** The permalink segment: /stories/<slug>/. Fixed at first ingest, never changed after. */
+    slug: z.string().regex(slugPattern),
+    /** Publication day, or null when neither stated nor inferable. */
+    date: isoDate.nullable(),
+    /** How the date is known: stated by the source's date line, inferred, or unknown. */
+    dateSource: z.enum(dateSources),
+    /** When inferred: the words the inference rests on. When unknown: clues that did not settle it, else null. */
+    dateEvidence: z.string().nullable(),
+    /** The place line that opens the story ('CHARLOTTE, N.C.'), else null. */
+    dateline: z.string().nullable(),
+    /** The outlet the text names ('CBS/WNCN'), else null. */
+    outlet: z.string().nullable(),
+    /** Operations and initiatives the article names, mapped to the catalogue. */
+    operations: z.array(operationMentionSchema),
+    /** Every count the article reports, each with the sentence it came from. */
+    figures: z.array(figureSchema),
+    /** The raw source this copy was made from: its file name and the SHA-256 of its bytes. */
+    source: z.object({
+      file: z.string().min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  });
+
+type DatedFields = Pick<z.infer<typeof articleFields>, 'date' | 'dateSource' | 'dateEvidence'>;
+
+/** The date fields must agree: a stated or inferred date exists, an inferred one says why. */
+function checkDateFields(article: DatedFields, ctx: z.RefinementCtx): void {
+    if (article.dateSource === 'unknown' && article.date !== null) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: "must be null when dateSource is 'unknown'" });
+    }
+    if (article.dateSource !== 'unknown' && article.date === null) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `is required when dateSource is '${article.dateSource}'` });
+    }
+    if (article.dateSource === 'inferred' && !article.dateEvidence) {
+      ctx.addIssue({ code: 'custom', path: ['dateEvidence'], message: 'must say what an inferred date rests on' });
+    }
+}
+
+/** One article copy's frontmatter, as ingest writes it and editors may correct it. */
+export const articleSchema = articleFields.superRefine(checkDateFields);
+
+/**
+ * What the content layer stores for a story: the frontmatter plus the body
+ * already split into paragraphs of sentences, so pages never parse Markdown.
+ */
+export const storedArticleSchema = articleFields
+  .extend({
+    /** Paragraphs, each a list of sentences; a figure's sentence is one of them. */
+    paragraphs: z.array(z.array(z.string())),
+  })
+  .superRefine(checkDateFields);
+
+export const operationKinds = ['sweep', 'initiative'] as const;
+
+export const operationSchema = z.object({
+  /** Stable id, used in URLs: /operations/<id>/. */
+  id: z.string().regex(slugPattern),
+  /** The canonical name. */
+  name: z.string().min(1),
+  /** Other spellings found in reporting, matched case-insensitively ('Operation Cross County'). */
+  aliases: z.array(z.string().min(1)),
+  /** `sweep`: a time-boxed nationwide operation; `initiative`: a standing programme. */
+  kind: z.enum(operationKinds),
+  /** Our own short description, one or two sentences. */
+  description: z.string().min(1),
+});
+
+export type Article = z.infer<typeof articleSchema>;
+export type StoredArticle = z.infer<typeof storedArticleSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+export type FigureSubject = (typeof figureSubjects)[number];
+export type Scope = z.infer<typeof scopeSchema>;
+export type OperationMention = z.infer<typeof operationMentionSchema>;
+export type Operation = z.infer<typeof operationSchema>;
