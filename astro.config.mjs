@@ -7,6 +7,8 @@ const site = process.env.SITE_URL ?? 'https://operations-archive.example';
 
 export default defineConfig({
   site,
+  // The benchmark builds generated archives; their content cache must not evict the real one's.
+  ...(process.env.ARCHIVE_CACHE_DIR ? { cacheDir: process.env.ARCHIVE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [sitemap()],
