@@ -1,20 +1,104 @@
 /**
  * Every collection query the pages use. Pages never call getCollection
  * themselves, so ordering and grouping rules live in one place.
+ *
+ * The archive is read and indexed once per build (memoised at module level):
+ * story pages look their neighbours, related stories and citations up in
+ * maps instead of each scanning every story.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { citeFigures, type CitedFigure } from './citations';
+import { buildOperationTimeline, type OperationTimeline } from './operation-timeline';
+import { buildRelated, type RelatedStory } from './related';
+import type { Operation } from './schema';
+import { buildStoryListItem, type StoryListItem } from './story-list';
+import { compareStories } from './story-record';
+
+export { compareStories };
 
 export type Story = CollectionEntry<'articles'>;
 
-/** Newest first; undated stories last, then by slug so the order is stable. */
-export function compareStories(a: Story, b: Story): number {
-  const left = a.data.date ?? '';
-  const right = b.data.date ?? '';
-  if (left !== right) return left < right ? 1 : -1;
-  return a.id.localeCompare(b.id);
+export interface Neighbours {
+  /** The story just before in date order. */
+  older: Story | null;
+  /** The story just after in date order. */
+  newer: Story | null;
+}
+
+/** The indexed archive: built once, shared by every page of a build. */
+export interface Archive {
+  /** Newest first, undated last. */
+  stories: Story[];
+  /** Catalogue order. */
+  operations: Operation[];
+  operationById: Map<string, Operation>;
+  /** Stories that mention an operation or report a figure for it, newest first. */
+  storiesByOperation: Map<string, Story[]>;
+  neighbours: Map<string, Neighbours>;
+  /** Every figure of a story with the link to its sentence. */
+  citations: (story: Story) => CitedFigure<Story>[];
+  /** Related stories of every story, built on first use. */
+  related: () => Map<string, RelatedStory<Story>[]>;
+  /** A story as one line of a list. */
+  listItem: (story: Story) => StoryListItem;
+  /** An operation's timeline, built on first use. */
+  timeline: (operationId: string) => OperationTimeline<Story> | null;
+}
+
+function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
+}
+
+async function loadArchive(): Promise<Archive> {
+  const stories = (await getCollection('articles')).sort(compareStories);
+  const operations = (await getCollection('operations')).map((entry) => entry.data);
+  const operationById = new Map(operations.map((operation) => [operation.id, operation]));
+
+  const storiesByOperation = new Map<string, Story[]>(operations.map((operation) => [operation.id, []]));
+  const neighbours = new Map<string, Neighbours>();
+  stories.forEach((story, index) => {
+    neighbours.set(story.id, { newer: stories[index - 1] ?? null, older: stories[index + 1] ?? null });
+    const ids = new Set([...story.data.operations.map((mention) => mention.id), ...story.data.figures.map((figure) => figure.operation)]);
+    for (const id of ids) if (id !== null) storiesByOperation.get(id)?.push(story);
+  });
+
+  const citations = memoise((story: Story) => citeFigures(story));
+  const operationName = (id: string): string => operationById.get(id)?.name ?? id;
+  let related: Map<string, RelatedStory<Story>[]> | undefined;
+  return {
+    stories,
+    operations,
+    operationById,
+    storiesByOperation,
+    neighbours,
+    citations,
+    listItem: memoise((story: Story) => buildStoryListItem(story, citations, operationById)),
+    related: () => (related ??= buildRelated(stories, { operationName })),
+    timeline: memoise((id: string) => {
+      const operation = operationById.get(id);
+      return operation ? buildOperationTimeline(operation, storiesByOperation.get(id) ?? [], citations) : null;
+    }),
+  };
+}
+
+let archive: Promise<Archive> | undefined;
+
+/** The indexed archive. Memoised for the build; `astro dev` re-reads it so edits show. */
+export function getArchive(): Promise<Archive> {
+  if (import.meta.env.DEV) return loadArchive();
+  return (archive ??= loadArchive());
 }
 
 /** All stories, newest first. */
 export async function getStories(): Promise<Story[]> {
-  return (await getCollection('articles')).sort(compareStories);
+  return (await getArchive()).stories;
+}
+
+/** The catalogue's operations, in catalogue order. */
+export async function getOperations(): Promise<Operation[]> {
+  return (await getArchive()).operations;
 }

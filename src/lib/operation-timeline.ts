@@ -1,0 +1,313 @@
+/**
+ * One operation's history as the archive knows it: an entry per edition or
+ * year with the figures reported for it, closed cumulative summaries
+ * ('2008–2017') as entries of their own, and running totals ('since 2003')
+ * listed report by report so their growth shows. Nothing is guessed: an
+ * edition whose year no story states is placed after the dated ones and
+ * says so.
+ */
+import type { ChartGroupInput } from './chart';
+import type { CitedFigure } from './citations';
+import { describeMeasure, describeYearRange, headlineSubjects, measureKey } from './figure-text';
+import { figureSubjects, type Operation, type OperationMention } from './schema';
+import { compareStories, storyYear, type StoryRecord } from './story-record';
+
+/** All reports of one measure within an entry; `conflicting` when they give different numbers. */
+export interface MeasureRow<S extends StoryRecord = StoryRecord> {
+  key: string;
+  /** 'children recovered'. */
+  label: string;
+  /** The region of a regional figure, else null. */
+  region: string | null;
+  /** Oldest report first, undated reports last. */
+  reports: CitedFigure<S>[];
+  conflicting: boolean;
+}
+
+export interface TimelineEntry<S extends StoryRecord = StoryRecord> {
+  /** Anchor id on the operation page. */
+  id: string;
+  kind: 'edition' | 'summary';
+  /** '2017 — Edition 11 (XI)', 'Edition 13 (13th year) — year not stated', '2008–2017 — cumulative summary'. */
+  heading: string;
+  /** Years of the stories behind an edition entry; for a summary, the span it covers. */
+  years: number[];
+  /** True when every year shown rests on inferred dates. */
+  yearInferred: boolean;
+  editionNumber: number | null;
+  /** The stories behind the entry, newest first like the archive. */
+  stories: S[];
+  /**
+   * Stories that state neither year nor edition but were placed here because
+   * they report the same figures as this entry's other stories: the reason says which.
+   */
+  placedByFigures: { story: S; reason: string }[];
+  measures: MeasureRow<S>[];
+}
+
+/** One report of running totals: the cumulative figures a story gave on its date. */
+export interface RunningTotalReport<S extends StoryRecord = StoryRecord> {
+  story: S;
+  figures: CitedFigure<S>[];
+}
+
+export interface OperationTimeline<S extends StoryRecord = StoryRecord> {
+  operation: Operation;
+  entries: TimelineEntry<S>[];
+  /** Reports of open-ended cumulative totals, oldest first, undated last. */
+  runningTotals: RunningTotalReport<S>[];
+  /** Stories that name the operation but report nothing for it. */
+  alsoMentioned: S[];
+  /** Headline figures per year of the stories that reported them (known years only). */
+  figuresByYear: ChartGroupInput[];
+  /** Running totals per year of report (known years only). */
+  totalsByYear: ChartGroupInput[];
+}
+
+/** Oldest first, undated last, so growth reads top to bottom. */
+function compareOldestFirst(a: StoryRecord, b: StoryRecord): number {
+  if (a.data.date === null || b.data.date === null) return compareStories(a, b);
+  return -compareStories(a, b);
+}
+
+function slugify(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+}
+
+function isRunningTotal(figure: CitedFigure['figure']): boolean {
+  return figure.scope.kind === 'cumulative' && figure.scope.until === null;
+}
+
+function editionMention(story: StoryRecord, operationId: string): OperationMention | undefined {
+  const mentions = story.data.operations.filter((mention) => mention.id === operationId);
+  return mentions.find((mention) => mention.edition !== null || mention.editionNumber !== null) ?? mentions[0];
+}
+
+function editionLabel(editionNumber: number | null, texts: readonly string[]): string | null {
+  if (editionNumber !== null) {
+    const other = texts.filter((text) => text !== String(editionNumber));
+    return other.length > 0 ? `Edition ${editionNumber} (${other.join(', ')})` : `Edition ${editionNumber}`;
+  }
+  return texts.length > 0 ? `Edition ${texts.join(', ')}` : null;
+}
+
+const subjectRank = new Map<string, number>(figureSubjects.map((subject, index) => [subject, index]));
+
+/** National figures first, then by subject as the schema orders them, then regional ones. */
+function compareMeasures(a: MeasureRow<StoryRecord>, b: MeasureRow<StoryRecord>): number {
+  const regionA = a.region === null ? 0 : 1;
+  const regionB = b.region === null ? 0 : 1;
+  if (regionA !== regionB) return regionA - regionB;
+  const first = (row: MeasureRow<StoryRecord>) => row.reports[0]!.figure.subject;
+  return (subjectRank.get(first(a)) ?? 99) - (subjectRank.get(first(b)) ?? 99) || a.label.localeCompare(b.label);
+}
+
+function measureRows<S extends StoryRecord>(cited: readonly CitedFigure<S>[]): MeasureRow<S>[] {
+  const rows = new Map<string, MeasureRow<S>>();
+  for (const item of cited) {
+    const key = measureKey(item.figure);
+    const row = rows.get(key);
+    // The same story repeating the same number in two sentences is one report.
+    if (row?.reports.some((report) => report.story === item.story && report.figure.value === item.figure.value)) continue;
+    if (row) row.reports.push(item);
+    else rows.set(key, { key, label: describeMeasure(item.figure), region: item.figure.scope.region, reports: [item], conflicting: false });
+  }
+  for (const row of rows.values()) {
+    row.reports.sort((a, b) => compareOldestFirst(a.story, b.story) || a.index - b.index);
+    row.conflicting = new Set(row.reports.map((report) => report.figure.value)).size > 1;
+  }
+  return [...rows.values()].sort(compareMeasures);
+}
+
+interface Bucket<S extends StoryRecord> {
+  id: string;
+  kind: 'edition' | 'summary';
+  editionNumber: number | null;
+  editionTexts: Set<string>;
+  since: number | null;
+  until: number | null;
+  stories: Set<S>;
+  cited: CitedFigure<S>[];
+  placed: { story: S; reason: string }[];
+}
+
+function headingOf(bucket: Bucket<StoryRecord>, years: readonly number[], yearInferred: boolean): string {
+  if (bucket.kind === 'summary') return `${describeYearRange(bucket.since, bucket.until) ?? 'Cumulative'} — cumulative summary`;
+  const edition = editionLabel(bucket.editionNumber, [...bucket.editionTexts]);
+  const yearText = years.length > 0 ? `${years.join(', ')}${yearInferred ? ' (year inferred)' : ''}` : null;
+  if (yearText && edition) return `${yearText} — ${edition}`;
+  if (yearText) return yearText;
+  if (edition) return `${edition} — year not stated`;
+  return 'Year and edition not stated';
+}
+
+/** Where an entry goes: dated entries by year (a summary after the editions of its last year), then editions without a year, then the rest. */
+function entryOrder(entry: TimelineEntry<StoryRecord>): [number, number, number, number] {
+  if (entry.years.length > 0) {
+    const year = entry.kind === 'summary' ? entry.years.at(-1)! : entry.years[0]!;
+    return [0, year, entry.kind === 'summary' ? 1 : 0, entry.editionNumber ?? Number.MAX_SAFE_INTEGER];
+  }
+  if (entry.editionNumber !== null) return [1, entry.editionNumber, 0, 0];
+  return [2, 0, 0, 0];
+}
+
+function compareEntries(a: TimelineEntry<StoryRecord>, b: TimelineEntry<StoryRecord>): number {
+  const left = entryOrder(a);
+  const right = entryOrder(b);
+  for (let i = 0; i < left.length; i += 1) {
+    if (left[i] !== right[i]) return left[i]! - right[i]!;
+  }
+  return a.id.localeCompare(b.id);
+}
+
+function chartGroups<S extends StoryRecord>(cited: readonly CitedFigure<S>[]): ChartGroupInput[] {
+  const byYear = new Map<number, Map<string, ChartGroupInput['bars'][number]>>();
+  for (const item of cited) {
+    const year = storyYear(item.story);
+    if (year === null) continue;
+    const series = describeMeasure(item.figure);
+    // One bar per distinct number: two reports that agree draw once, two that differ draw both.
+    const key = `${measureKey(item.figure)}#${item.figure.value}`;
+    const bars = byYear.get(year) ?? new Map();
+    if (!bars.has(key)) bars.set(key, { series, value: item.figure.value, text: item.figure.text, href: item.href });
+    byYear.set(year, bars);
+  }
+  return [...byYear.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, bars]) => ({ label: String(year), bars: [...bars.values()] }));
+}
+
+/** What a figure counts and how many, ignoring wording: the key two reports of one event share. */
+function sameFigureKey(item: CitedFigure): string {
+  return `${item.figure.subject}|${item.figure.value}`;
+}
+
+/**
+ * A story that states neither year nor edition joins the one edition entry
+ * with which it shares at least `minShared` figures (subject and number), and
+ * says so; with no such entry, or more than one, it stays where it is.
+ */
+function placeByFigures<S extends StoryRecord>(buckets: Map<string, Bucket<S>>, minShared = 2): void {
+  const loose = buckets.get('undated');
+  if (!loose) return;
+  const candidates = [...buckets.values()].filter((item) => item.kind === 'edition' && item.id !== 'undated');
+  const keysOf = new Map(candidates.map((item) => [item, new Set(item.cited.map(sameFigureKey))]));
+  for (const story of [...loose.stories]) {
+    const own = loose.cited.filter((item) => item.story === story);
+    const ownKeys = new Set(own.map(sameFigureKey));
+    const matches = candidates
+      .map((item) => ({ item, shared: [...ownKeys].filter((key) => keysOf.get(item)!.has(key)) }))
+      .filter((match) => match.shared.length >= minShared);
+    if (matches.length !== 1) continue;
+    const { item: target, shared } = matches[0]!;
+    const examples = own.filter((cited, index) => shared.includes(sameFigureKey(cited)) && own.findIndex((other) => sameFigureKey(other) === sameFigureKey(cited)) === index);
+    target.stories.add(story);
+    target.cited.push(...own);
+    target.placed.push({
+      story,
+      reason: `states no year or edition; placed here because it reports the same figures: ${examples.map((cited) => `${cited.figure.text} ${cited.figure.subject}`).join(', ')}`,
+    });
+    loose.stories.delete(story);
+    loose.cited = loose.cited.filter((item) => item.story !== story);
+  }
+  if (loose.stories.size === 0) buckets.delete('undated');
+}
+
+/**
+ * Builds an operation's timeline from the stories that mention it or report
+ * figures for it, each with its cited figures.
+ */
+export function buildOperationTimeline<S extends StoryRecord>(
+  operation: Operation,
+  stories: readonly S[],
+  citationsOf: (story: S) => readonly CitedFigure<S>[],
+): OperationTimeline<S> {
+  const buckets = new Map<string, Bucket<S>>();
+  const runningTotals: RunningTotalReport<S>[] = [];
+  const alsoMentioned: S[] = [];
+  const headline: CitedFigure<S>[] = [];
+  const totals: CitedFigure<S>[] = [];
+  const bucket = (id: string, init: () => Omit<Bucket<S>, 'id' | 'stories' | 'cited' | 'placed' | 'editionTexts'>): Bucket<S> => {
+    let found = buckets.get(id);
+    if (!found) {
+      found = { id, stories: new Set(), cited: [], placed: [], editionTexts: new Set(), ...init() };
+      buckets.set(id, found);
+    }
+    return found;
+  };
+
+  for (const story of [...stories].sort(compareStories)) {
+    const own = citationsOf(story).filter((item) => item.figure.operation === operation.id);
+    const mention = editionMention(story, operation.id);
+    const editionNumber = mention?.editionNumber ?? null;
+    const editionText = mention?.edition ?? null;
+    const year = storyYear(story);
+    const edition = own.filter((item) => item.figure.scope.kind !== 'cumulative');
+    const running = own.filter((item) => isRunningTotal(item.figure));
+    const closed = own.filter((item) => item.figure.scope.kind === 'cumulative' && !isRunningTotal(item.figure));
+    let contributes = false;
+
+    if (edition.length > 0 || editionNumber !== null || editionText !== null) {
+      const id =
+        editionNumber !== null ? `edition-${editionNumber}`
+        : editionText !== null ? `edition-${slugify(editionText)}`
+        : year !== null ? `year-${year}`
+        : 'undated';
+      const target = bucket(id, () => ({ kind: 'edition', editionNumber, since: null, until: null }));
+      if (editionText !== null) target.editionTexts.add(editionText);
+      target.stories.add(story);
+      target.cited.push(...edition);
+      headline.push(...edition.filter((item) => item.figure.scope.kind === 'operation' && headlineSubjects.includes(item.figure.subject)));
+      contributes = true;
+    }
+    for (const item of closed) {
+      const { since, until } = item.figure.scope;
+      const target = bucket(`cumulative-${since ?? 'start'}-${until}`, () => ({ kind: 'summary', editionNumber: null, since, until }));
+      target.stories.add(story);
+      target.cited.push(item);
+      contributes = true;
+    }
+    if (running.length > 0) {
+      runningTotals.push({ story, figures: running });
+      totals.push(...running.filter((item) => headlineSubjects.includes(item.figure.subject)));
+      contributes = true;
+    }
+    if (!contributes) alsoMentioned.push(story);
+  }
+
+  placeByFigures(buckets);
+
+  const entries = [...buckets.values()].map((item): TimelineEntry<S> => {
+    const storyList = [...item.stories].sort(compareStories);
+    let years: number[];
+    let yearInferred = false;
+    if (item.kind === 'summary') {
+      years = [item.since, item.until].filter((year): year is number => year !== null);
+    } else {
+      const dated = storyList.filter((story) => story.data.date !== null);
+      years = [...new Set(dated.map((story) => storyYear(story)!))].sort((a, b) => a - b);
+      yearInferred = dated.length > 0 && dated.every((story) => story.data.dateSource === 'inferred');
+    }
+    return {
+      id: item.id,
+      kind: item.kind,
+      heading: headingOf(item, years, yearInferred),
+      years,
+      yearInferred,
+      editionNumber: item.editionNumber,
+      stories: storyList,
+      placedByFigures: item.placed,
+      measures: measureRows(item.cited),
+    };
+  });
+
+  runningTotals.sort((a, b) => compareOldestFirst(a.story, b.story));
+  return {
+    operation,
+    entries: entries.sort(compareEntries),
+    runningTotals,
+    alsoMentioned,
+    figuresByYear: chartGroups(headline),
+    totalsByYear: chartGroups(totals),
+  };
+}

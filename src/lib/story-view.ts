@@ -1,0 +1,122 @@
+/**
+ * Everything a story page shows, prepared in one place: numbered sentences,
+ * the figures panel, operation links, the search data Pagefind reads, and
+ * the JSON-LD. The page component only renders it.
+ */
+import type { CitedFigure } from './citations';
+import { describeFigure, describeScope } from './figure-text';
+import { newsArticle, serializeJsonLd } from './json-ld';
+import { operationPath, storyPath } from './paths';
+import type { Operation } from './schema';
+import { storyDate, searchSortDate, type StoryDate } from './story-date';
+import { storyDescription } from './story-description';
+import type { StoryRecord } from './story-record';
+import { anchorSentences, type AnchoredSentence } from './story-sentences';
+
+export interface StoryOperation {
+  id: string;
+  /** Catalogue name, or the article's words when the id is not in the catalogue. */
+  name: string;
+  /** The operation page, or null when the catalogue lacks the id. */
+  href: string | null;
+  /** The edition as the article gives it ('XI', '13th year'), else null. */
+  edition: string | null;
+}
+
+export interface StoryFigure<S extends StoryRecord> {
+  cited: CitedFigure<S>;
+  /** 'more than 6,500 children recovered'. */
+  description: string;
+  scope: string;
+  operation: { name: string; href: string } | null;
+}
+
+/** What Pagefind reads from the hidden filter and meta elements (see the search issue). */
+export interface StorySearchData {
+  /** `date:<value>` sort key: the date, or 0000-00-00 when undated. */
+  sortDate: string;
+  operations: string[];
+  /** '2017', or 'Undated'. */
+  year: string;
+  outlet: string | null;
+  place: string | null;
+  /** The date meta: YYYY-MM-DD or 'date not stated'. */
+  date: string;
+}
+
+export interface StoryView<S extends StoryRecord> {
+  story: S;
+  path: string;
+  date: StoryDate;
+  description: string;
+  paragraphs: AnchoredSentence[][];
+  figures: StoryFigure<S>[];
+  operations: StoryOperation[];
+  search: StorySearchData;
+  /** Serialised NewsArticle, safe to place inside a script element. */
+  jsonLd: string;
+}
+
+export interface StoryViewContext<S extends StoryRecord> {
+  citations: (story: S) => readonly CitedFigure<S>[];
+  operationById: ReadonlyMap<string, Operation>;
+  /** The site origin for absolute URLs. */
+  site: URL;
+}
+
+/** Builds the view of one story; looks up only this story's data. */
+export function buildStoryView<S extends StoryRecord>(story: S, context: StoryViewContext<S>): StoryView<S> {
+  const cited = context.citations(story);
+  const seen = new Set<string>();
+  const operations: StoryOperation[] = [];
+  for (const mention of story.data.operations) {
+    const key = `${mention.id}|${mention.edition ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const operation = context.operationById.get(mention.id);
+    operations.push({
+      id: mention.id,
+      name: operation?.name ?? mention.text,
+      href: operation ? operationPath(operation) : null,
+      edition: mention.edition ?? (mention.editionNumber === null ? null : String(mention.editionNumber)),
+    });
+  }
+  const names = [...new Set(operations.map((operation) => operation.name))];
+  const date = storyDate(story);
+  const description = storyDescription(story);
+  const path = storyPath(story);
+  const absolute = (pathname: string): string => new URL(pathname, context.site).href;
+  return {
+    story,
+    path,
+    date,
+    description,
+    paragraphs: anchorSentences(story.data.paragraphs, cited.map((item) => item.sentence)),
+    figures: cited.map((item) => {
+      const operation = item.figure.operation === null ? undefined : context.operationById.get(item.figure.operation);
+      return {
+        cited: item,
+        description: describeFigure(item.figure),
+        scope: describeScope(item.figure.scope),
+        operation: operation ? { name: operation.name, href: operationPath(operation) } : null,
+      };
+    }),
+    operations,
+    search: {
+      sortDate: searchSortDate(story),
+      operations: names,
+      year: story.data.date?.slice(0, 4) ?? 'Undated',
+      outlet: story.data.outlet,
+      place: story.data.dateline,
+      date: story.data.date ?? date.text,
+    },
+    jsonLd: serializeJsonLd(
+      newsArticle({
+        story,
+        url: absolute(path),
+        description,
+        operations: [...new Map(operations.filter((operation) => operation.href !== null).map((operation) => [operation.id, { name: operation.name, url: absolute(operation.href!) }])).values()],
+      }),
+    ),
+  };
+}

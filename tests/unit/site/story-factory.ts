@@ -1,0 +1,46 @@
+/** Hand-built stories for the site's unit tests: valid per the schema, small enough to read. */
+import { storedArticleSchema, type Figure, type OperationMention, type StoredArticle } from '@/lib/schema';
+import type { StoryRecord } from '@/lib/story-record';
+
+/** A figure with defaults: a national operation figure about children. */
+export function figure(overrides: Partial<Figure> & Pick<Figure, 'sentence'>): Figure {
+  return {
+    value: 10,
+    text: '10',
+    qualifier: null,
+    subject: 'children',
+    action: 'recovered',
+    scope: { kind: 'operation', since: null, until: null, region: null },
+    operation: 'operation-cross-country',
+    ...overrides,
+  };
+}
+
+/** A mention of an operation, by default Operation Cross Country without edition. */
+export function mention(overrides: Partial<OperationMention> = {}): OperationMention {
+  return { id: 'operation-cross-country', text: 'Operation Cross Country', edition: null, editionNumber: null, ...overrides };
+}
+
+/** A story validated by the real schema, so tests cannot build what the build would reject. */
+export function story(id: string, overrides: Partial<StoredArticle> = {}): StoryRecord {
+  const data = storedArticleSchema.parse({
+    title: `Story ${id}`,
+    slug: id,
+    date: null,
+    dateSource: 'unknown',
+    dateEvidence: null,
+    dateline: null,
+    outlet: null,
+    operations: [mention()],
+    figures: [],
+    source: { file: `${id}.txt`, sha256: '0'.repeat(64) },
+    paragraphs: [['First sentence.']],
+    ...overrides,
+  });
+  return { id, data };
+}
+
+/** A dated story (date stated by the source). */
+export function datedStory(id: string, date: string, overrides: Partial<StoredArticle> = {}): StoryRecord {
+  return story(id, { date, dateSource: 'source', ...overrides });
+}

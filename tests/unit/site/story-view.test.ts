@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { citeFigures } from '@/lib/citations';
+import type { Operation } from '@/lib/schema';
+import { searchSortDate, storyDate } from '@/lib/story-date';
+import { storyDescription } from '@/lib/story-description';
+import { neighbourLinks } from '@/lib/story-neighbours';
+import { buildStoryView } from '@/lib/story-view';
+import { buildFigureRows } from '@/lib/figures-table';
+import { datedStory, figure, mention, story } from './story-factory';
+
+const operations = new Map<string, Operation>([
+  ['operation-cross-country', { id: 'operation-cross-country', name: 'Operation Cross Country', aliases: [], kind: 'sweep', description: 'd' }],
+]);
+const site = new URL('https://archive.example');
+
+describe('story view', () => {
+  const dated = datedStory('xi', '2017-10-19', {
+    dateline: 'WASHINGTON',
+    outlet: 'CBS/WNCN',
+    operations: [mention({ edition: 'XI', editionNumber: 11 }), mention({ id: 'not-in-catalogue', text: 'Operation Unknown' })],
+    paragraphs: [['Opening.', 'So far, 84 kids have been recovered.'], ['Close.']],
+    figures: [figure({ sentence: 'So far, 84 kids have been recovered.', value: 84, text: '84' }), figure({ sentence: 'Gone.', operation: null })],
+  });
+
+  it('links figures to their sentence and marks that sentence', () => {
+    const view = buildStoryView(dated, { citations: citeFigures, operationById: operations, site });
+    expect(view.figures.map((f) => f.cited.href)).toEqual(['/stories/xi/#s-2', '/stories/xi/']);
+    expect(view.figures[0]!.operation).toEqual({ name: 'Operation Cross Country', href: '/operations/operation-cross-country/' });
+    expect(view.paragraphs.flat().filter((s) => s.cited).map((s) => s.id)).toEqual(['s-2']);
+  });
+
+  it('gives search the contract values', () => {
+    const view = buildStoryView(dated, { citations: citeFigures, operationById: operations, site });
+    expect(view.search).toEqual({
+      sortDate: '2017-10-19',
+      operations: ['Operation Cross Country', 'Operation Unknown'],
+      year: '2017',
+      outlet: 'CBS/WNCN',
+      place: 'WASHINGTON',
+      date: '2017-10-19',
+    });
+    const undated = buildStoryView(story('u'), { citations: citeFigures, operationById: operations, site });
+    expect(undated.search).toMatchObject({ sortDate: '0000-00-00', year: 'Undated', date: 'date not stated', outlet: null, place: null });
+  });
+
+  it('links only catalogued operations, in the page and in JSON-LD', () => {
+    const view = buildStoryView(dated, { citations: citeFigures, operationById: operations, site });
+    expect(view.operations.map((o) => [o.name, o.href, o.edition])).toEqual([
+      ['Operation Cross Country', '/operations/operation-cross-country/', 'XI'],
+      ['Operation Unknown', null, null],
+    ]);
+    const jsonLd = JSON.parse(view.jsonLd) as { about: { url: string }[]; url: string };
+    expect(jsonLd.url).toBe('https://archive.example/stories/xi/');
+    expect(jsonLd.about.map((a) => a.url)).toEqual(['https://archive.example/operations/operation-cross-country/']);
+  });
+});
+
+describe('story dates', () => {
+  it('formats stated and inferred dates, and says when there is none', () => {
+    expect(storyDate(datedStory('a', '2019-08-08'))).toMatchObject({ iso: '2019-08-08', text: 'August 8, 2019', source: 'source' });
+    const unknown = story('b', { dateEvidence: "'last month'" });
+    expect(storyDate(unknown)).toEqual({ iso: null, text: 'date not stated', source: 'unknown', evidence: "'last month'" });
+    expect(searchSortDate(unknown)).toBe('0000-00-00');
+  });
+
+  it('labels neighbours honestly around the undated stories', () => {
+    const dated = datedStory('d', '2017-01-01');
+    const first = story('u1');
+    const second = story('u2');
+    expect(neighbourLinks(dated, first, null).map((l) => l.label)).toEqual(['Undated stories begin with', 'No newer story']);
+    expect(neighbourLinks(first, second, dated).map((l) => l.label)).toEqual(['Next undated story', 'Oldest dated story']);
+    expect(neighbourLinks(second, null, first).map((l) => l.label)).toEqual(['No further undated story', 'Previous undated story']);
+  });
+});
+
+describe('descriptions and figure rows', () => {
+  it('cuts a long description at a word with an ellipsis', () => {
+    const long = story('l', { paragraphs: [['word '.repeat(60).trim() + '.']] });
+    const description = storyDescription(long, 50);
+    expect(description.length).toBeLessThanOrEqual(50);
+    expect(description.endsWith('word…')).toBe(true);
+    expect(storyDescription(story('s', { paragraphs: [['Short.']] }))).toBe('Short.');
+  });
+
+  it('gives one row per figure with scope words and the catalogue name', () => {
+    const s = datedStory('r', '2017-10-19', {
+      paragraphs: [['A.']],
+      figures: [figure({ sentence: 'A.', text: 'more than 6,500', value: 6500, scope: { kind: 'cumulative', since: 2003, until: null, region: null } }), figure({ sentence: 'A.', operation: null })],
+    });
+    const rows = buildFigureRows([s], citeFigures, (id) => operations.get(id)?.name);
+    expect(rows.map((r) => [r.text, r.scope, r.operation?.name ?? null, r.cited.href])).toEqual([
+      ['more than 6,500', 'cumulative, since 2003', 'Operation Cross Country', '/stories/r/#s-1'],
+      ['10', 'operation total', null, '/stories/r/#s-1'],
+    ]);
+  });
+});
