@@ -25,6 +25,15 @@ export function parseArticleFile(raw: string): ParsedArticleFile {
   return { data, paragraphs: markdownToParagraphs(content) };
 }
 
+/**
+ * Only the unvalidated frontmatter of a copy, without reading the body: what
+ * ingest needs to know about the copies already in its output folder.
+ * Throws on malformed YAML.
+ */
+export function readFrontmatter(raw: string): Record<string, unknown> {
+  return matter(raw, { excerpt: false }).data;
+}
+
 /** Writes a copy: ordered frontmatter, then the paragraphs escaped as Markdown. */
 export function formatArticleFile(article: Article, paragraphs: readonly string[]): string {
   const ordered: Record<string, unknown> = {};

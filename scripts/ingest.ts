@@ -1,0 +1,163 @@
+/**
+ * The ingest CLI: file IO only; the decisions are in src/lib/ingest.
+ *
+ *   npm run ingest                                   content/sources/*.txt → content/articles/
+ *   npm run ingest -- --out <dir> <file-or-dir>...   the given sources (a folder means its *.txt) → <dir>
+ *
+ * Prints one line per article and a summary; exits 1 when any source was
+ * refused (one line each, naming the file and the reason). Every file is
+ * written to a temporary name in the output folder and renamed, so a run
+ * never leaves a half-written copy.
+ */
+import { mkdir, readdir, readFile, rename, stat, writeFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { planIngest, type ExistingCopy, type Outcome, type Refusal } from '../src/lib/ingest/batch';
+import { prepareCatalogue, type SourceFile } from '../src/lib/ingest/build-article';
+import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
+import { maxSourceBytes } from '../src/lib/ingest/read-source';
+import { operationSchema } from '../src/lib/schema';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const usage = 'usage: npm run ingest [-- --out <dir> <file-or-dir>...]';
+
+interface Arguments {
+  out: string;
+  inputs: string[];
+}
+
+function parseArguments(argv: readonly string[]): Arguments {
+  let out: string | undefined;
+  const inputs: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    if (argument === '--out') {
+      out = argv[index + 1];
+      if (out === undefined) throw new Error(`--out needs a folder\n${usage}`);
+      index += 1;
+    } else if (argument.startsWith('--out=')) out = argument.slice('--out='.length);
+    else if (argument === '--help' || argument === '-h') {
+      console.log(usage);
+      process.exit(0);
+    } else if (argument.startsWith('-')) throw new Error(`unknown option ${argument}\n${usage}`);
+    else inputs.push(argument);
+  }
+  if (inputs.length === 0) inputs.push(path.join(projectRoot, 'content/sources'));
+  return { out: out ?? path.join(projectRoot, 'content/articles'), inputs };
+}
+
+function display(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+/** The source files the arguments name: files as given, folders as their *.txt; missing ones are refused. */
+async function collectSources(inputs: readonly string[], refusals: Refusal[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info) refusals.push({ path: input, reason: 'does not exist' });
+    else if (info.isDirectory()) {
+      const names = (await readdir(input)).filter((name) => name.endsWith('.txt')).sort();
+      files.push(...names.map((name) => path.join(input, name)));
+    } else files.push(input);
+  }
+  return files;
+}
+
+async function readSources(files: readonly string[], refusals: Refusal[]): Promise<SourceFile[]> {
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    const info = await stat(file);
+    // Refuse an oversized file before reading it; the same limit is checked again on the bytes.
+    if (!info.isFile()) refusals.push({ path: display(file), reason: 'is not a regular file' });
+    else if (info.size > maxSourceBytes) {
+      refusals.push({ path: display(file), reason: `is ${(info.size / 1024 / 1024).toFixed(1)} MB; sources over 1 MB are refused (an article is a few KB)` });
+    } else sources.push({ file: path.basename(file), path: display(file), bytes: await readFile(file) });
+  }
+  return sources;
+}
+
+async function readOutputFolder(out: string): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
+  await mkdir(out, { recursive: true });
+  const names = (await readdir(out)).filter((name) => name.endsWith('.md')).sort();
+  const existing = await Promise.all(names.map(async (name) => ({ name, raw: await readFile(path.join(out, name), 'utf8') })));
+  const manifestRaw = await readFile(path.join(out, manifestName), 'utf8').catch(() => null);
+  return { existing, manifestRaw };
+}
+
+/** Writes next to the target and renames: readers see the old file or the new one, never half of one. */
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function describe(outcome: Outcome): string {
+  const { article } = outcome;
+  const date = article.date === null ? 'date unknown' : article.dateSource === 'inferred' ? `${article.date}, inferred` : article.date;
+  const detail = `(${date}; ${article.figures.length} figures)`;
+  switch (outcome.status) {
+    case 'kept':
+      return `kept       ${outcome.copy} ← ${outcome.path} (edited by hand${outcome.sourceChanged ? '; the source has changed since: compare by hand' : ''})`;
+    default:
+      return `${outcome.status.padEnd(10)} ${outcome.copy} ← ${outcome.path} ${detail}`;
+  }
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const args = parseArguments(process.argv.slice(2));
+  const refusals: Refusal[] = [];
+  const files = await collectSources(args.inputs, refusals);
+  const sources = await readSources(files, refusals);
+  const { existing, manifestRaw } = await readOutputFolder(args.out);
+  const catalogue = prepareCatalogue(
+    operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
+  );
+  const long = sources.length >= 1000;
+  const plan = planIngest({
+    sources,
+    existing,
+    manifest: parseManifest(manifestRaw),
+    catalogue,
+    onProgress: (done, total) => {
+      if (long && (done % 1000 === 0 || done === total)) process.stderr.write(`… extracted ${done}/${total}\n`);
+    },
+  });
+  refusals.push(...plan.refusals);
+  let written = 0;
+  for (const outcome of plan.outcomes) {
+    if (outcome.content !== null) {
+      await writeAtomically(path.join(args.out, outcome.copy), outcome.content);
+      written += 1;
+      if (long && written % 1000 === 0) process.stderr.write(`… wrote ${written} copies\n`);
+    }
+    console.log(describe(outcome));
+  }
+  const manifest = formatManifest(plan.manifest);
+  if (manifest !== manifestRaw) await writeAtomically(path.join(args.out, manifestName), manifest);
+  for (const note of plan.notes) console.log(`note       ${note}`);
+  for (const refusal of refusals) console.error(`refused    ${refusal.path}: ${refusal.reason}`);
+  const seconds = (performance.now() - started) / 1000;
+  const count = plan.outcomes.length;
+  const tally = (['written', 'updated', 'unchanged', 'kept'] as const).map((status) => `${plan.outcomes.filter((o) => o.status === status).length} ${status}`);
+  console.log(
+    `${count} articles into ${display(args.out)} in ${seconds.toFixed(2)} s (${Math.round(count / Math.max(seconds, 1e-6))} articles/s): ${tally.join(', ')}, ${refusals.length} refused`,
+  );
+  return refusals.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,155 @@
+/**
+ * One source to one article copy, in two steps so dates can be inferred
+ * across a batch: extractArticle reads everything the text itself says;
+ * finishArticle adds the date fields and the slug, validates with the
+ * content schema and renders the file, checking that it reads back as is.
+ */
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { ZodError } from 'astro/zod';
+import { formatArticleFile, parseArticleFile } from '../article-file';
+import { articleSchema, type Article, type Figure, type Operation } from '../schema';
+import { splitSentences } from '../sentences';
+import { extractFigures, type ArticleSentence } from './article-figures';
+import { readDateline, type Dateline } from './dateline';
+import { dateFromFigures, dateFromText, unsettledClues, type DateFields, type DatedIndex } from './dates';
+import { compileCatalogue, findOperations, type OperationFindings } from './operations';
+import { readSource } from './read-source';
+import { makeTitle } from './title';
+
+/** A raw source as the CLI read it. */
+export interface SourceFile {
+  /** The file name, recorded in the copy ('000_8f2de62f41e94ce4.txt'). */
+  file: string;
+  /** The path as given on the command line, for messages. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The catalogue, with its names compiled once per run. */
+export interface Catalogue {
+  operations: readonly Operation[];
+  names: ReturnType<typeof compileCatalogue>;
+}
+
+/** Prepares the operations catalogue for matching. */
+export function prepareCatalogue(operations: readonly Operation[]): Catalogue {
+  return { operations, names: compileCatalogue(operations) };
+}
+
+/** Everything one source says about itself, before dates are inferred across the batch. */
+export interface ExtractedArticle {
+  file: string;
+  path: string;
+  sha256: string;
+  /** SHA-256 of the paragraphs: the same article under another name has the same digest. */
+  textDigest: string;
+  paragraphs: string[];
+  sentences: ArticleSentence[];
+  statedDate: string | null;
+  dateline: Dateline;
+  operations: OperationFindings;
+  figures: Figure[];
+}
+
+export type Refusable<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** SHA-256 in hex. */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Reads one source and extracts its dateline, operations and figures; refuses what is not an article. */
+export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusable<ExtractedArticle> {
+  const read = readSource(source.bytes);
+  if (!read.ok) return read;
+  const { paragraphs, statedDate } = read.text;
+  const sentences = paragraphs.flatMap((text, paragraph) => splitSentences(text).map((sentence) => ({ paragraph, text: sentence })));
+  const dateline = readDateline(paragraphs[0]!);
+  const operations = findOperations(sentences.map((sentence) => sentence.text), catalogue.names);
+  return {
+    ok: true,
+    value: {
+      file: source.file,
+      path: source.path,
+      sha256: sha256(source.bytes),
+      textDigest: sha256(paragraphs.join('\n\n')),
+      paragraphs,
+      sentences,
+      statedDate,
+      dateline,
+      operations,
+      figures: extractFigures(sentences, operations, dateline),
+    },
+  };
+}
+
+/**
+ * The date fields: the date line's day; else a dated announcement in the
+ * text; else the date of a dated article with the same figures; else
+ * unknown, with the clues that did not settle it.
+ */
+export function dateArticle(article: ExtractedArticle, dated: DatedIndex): DateFields {
+  if (article.statedDate !== null) return { date: article.statedDate, dateSource: 'source', dateEvidence: null };
+  const texts = article.sentences.map((sentence) => sentence.text);
+  const fromText = dateFromText(texts);
+  if (fromText) return fromText;
+  const fromFigures = dateFromFigures(article.figures, dated, article.file);
+  if (fromFigures?.kind === 'dated') return fromFigures.fields;
+  const clues = [unsettledClues(texts), fromFigures?.kind === 'ambiguous' ? fromFigures.note : null].filter(Boolean);
+  return { date: null, dateSource: 'unknown', dateEvidence: clues.length > 0 ? clues.join('. ') : null };
+}
+
+/** The generated headline of an extracted article. */
+export function titleFor(article: ExtractedArticle, catalogue: Catalogue): string {
+  return makeTitle(
+    {
+      primary: article.operations.primary,
+      mentions: article.operations.mentions,
+      figures: article.figures,
+      leadSentences: article.sentences.filter((sentence) => sentence.paragraph === 0).map((sentence) => sentence.text),
+      sourceFile: article.file,
+    },
+    catalogue.operations,
+  );
+}
+
+/** 'figures.3.subject: Invalid enum value' for each issue, so a refusal names the field. */
+export function describeSchemaError(error: ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`).join('; ');
+}
+
+/** The finished copy: frontmatter and file text. */
+export interface FinishedArticle {
+  article: Article;
+  content: string;
+}
+
+/** Assembles, validates and renders the copy; refuses when the schema or the round trip disagrees. */
+export function finishArticle(extracted: ExtractedArticle, dates: DateFields, slug: string, title: string): Refusable<FinishedArticle> {
+  const candidate = {
+    title,
+    slug,
+    date: dates.date,
+    dateSource: dates.dateSource,
+    dateEvidence: dates.dateEvidence,
+    dateline: extracted.dateline.dateline,
+    outlet: extracted.dateline.outlet,
+    operations: extracted.operations.mentions,
+    figures: extracted.figures,
+    source: { file: extracted.file, sha256: extracted.sha256 },
+  };
+  const parsed = articleSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, reason: `does not fit the content schema: ${describeSchemaError(parsed.error)}` };
+  const article = parsed.data;
+  const content = formatArticleFile(article, extracted.paragraphs);
+  // The copy must read back to the same frontmatter and words, and every figure's sentence must be one the site anchors.
+  const back = parseArticleFile(content);
+  const reread = articleSchema.safeParse(back.data);
+  if (!reread.success || !isDeepStrictEqual(reread.data, article)) return { ok: false, reason: 'its frontmatter does not read back unchanged from YAML' };
+  if (!isDeepStrictEqual(back.paragraphs, extracted.paragraphs)) return { ok: false, reason: 'its text does not read back unchanged from Markdown' };
+  const sentences = new Set(back.paragraphs.flatMap(splitSentences));
+  const stray = article.figures.find((figure) => !sentences.has(figure.sentence));
+  if (stray) return { ok: false, reason: `figure '${stray.text}' cites a sentence the body does not have` };
+  return { ok: true, value: { article, content } };
+}

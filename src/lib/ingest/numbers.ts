@@ -1,0 +1,99 @@
+/**
+ * Counts written in words or numerals, turned into values: 'five dozen' is
+ * 60, 'Thirteen' is 13, '6,500' is 6500, '1.2 million' is 1200000.
+ */
+import { tokenize, type Token } from './tokens';
+
+const units: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** Words that multiply what came before them. */
+const multipliers: Readonly<Record<string, number>> = { dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+
+/** A count found in a token list: its value and the tokens it spans (end exclusive). */
+export interface CountMatch {
+  value: number;
+  start: number;
+  end: number;
+}
+
+/** The value of one word such as 'thirteen' or 'twenty-five', else undefined. */
+function wordValue(word: string): number | undefined {
+  if (word in units) return units[word];
+  const parts = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.exec(word);
+  if (parts) return units[parts[1]!]! + units[parts[2]!]!;
+  return undefined;
+}
+
+function digitsValue(text: string): number {
+  return Number(text.replace(/,/g, ''));
+}
+
+/**
+ * Reads the count that starts at token `index`, if any. Accepts numerals
+ * ('6,500', '84'), number words ('Thirteen', 'twenty-five', 'two hundred'),
+ * a numeral or word followed by scale words ('1.2 million', 'five dozen'),
+ * and 'a dozen' / 'a hundred'. Returns undefined when the token starts no count.
+ */
+export function readCount(tokens: readonly Token[], index: number): CountMatch | undefined {
+  const first = tokens[index];
+  if (!first) return undefined;
+  let total = 0;
+  let current: number;
+  let position = index + 1;
+  if (first.kind === 'number') {
+    current = digitsValue(first.text);
+  } else if (first.lower === 'a' || first.lower === 'an') {
+    const next = tokens[index + 1]?.lower;
+    if (next === undefined || !(next in multipliers)) return undefined;
+    current = 1;
+  } else {
+    const value = wordValue(first.lower);
+    if (value === undefined) return undefined;
+    current = value;
+  }
+  // Words that continue the count: further units after a scale ('two hundred five'), 'and' inside
+  // ('one hundred and five'), and scale words.
+  for (;;) {
+    const token = tokens[position];
+    if (!token || token.kind !== 'word') break;
+    const scale = multipliers[token.lower];
+    if (scale !== undefined) {
+      if (scale >= 1000) {
+        total += current * scale;
+        current = 0;
+      } else {
+        current = (current === 0 ? 1 : current) * scale;
+      }
+      position += 1;
+      continue;
+    }
+    const unit = wordValue(token.lower);
+    const afterAnd = token.lower === 'and' ? wordValue(tokens[position + 1]?.lower ?? '') : undefined;
+    const previousWasScale = (tokens[position - 1]?.lower ?? '') in multipliers;
+    if (unit !== undefined && previousWasScale) {
+      current += unit;
+      position += 1;
+      continue;
+    }
+    if (afterAnd !== undefined && previousWasScale) {
+      current += afterAnd;
+      position += 2;
+      continue;
+    }
+    break;
+  }
+  const value = Math.round(total + current);
+  if (!Number.isFinite(value) || value < 0) return undefined;
+  return { value, start: index, end: position };
+}
+
+/** The value of a whole phrase ('five dozen', 'Thirteen', '6,500'), or undefined if it is not just a count. */
+export function countValue(phrase: string): number | undefined {
+  const tokens = tokenize(phrase.trim());
+  const match = readCount(tokens, 0);
+  return match && match.end === tokens.length ? match.value : undefined;
+}
