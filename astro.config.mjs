@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind';
 
 /** The public origin; canonical URLs, feeds and the sitemap are built from it. */
 const site = process.env.SITE_URL ?? 'https://operations-archive.example';
@@ -11,6 +12,7 @@ export default defineConfig({
   ...(process.env.ARCHIVE_CACHE_DIR ? { cacheDir: process.env.ARCHIVE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [sitemap()],
+  // Pagefind runs last: it indexes the finished dist/.
+  integrations: [sitemap(), pagefind()],
   devToolbar: { enabled: false },
 });
