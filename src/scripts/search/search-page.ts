@@ -1,0 +1,192 @@
+/**
+ * The search page's behaviour: reads the search from the URL, runs it with
+ * Pagefind, shows the results, and keeps the URL and history in step with
+ * what the reader types and chooses.
+ */
+import { buildFilterControls, type FilterControls } from './filter-controls';
+import { historyStep } from './history-entry';
+import { loadPagefind, type FilterCounts, type PagefindApi, type PagefindResult } from './pagefind-api';
+import { renderResult, statusText } from './render-results';
+import { hasFilters, isBlank, pagefindOptions, readSearchState, searchStateUrl, searchTerm, type SearchState } from './search-state';
+
+/** Results shown at once; each costs one fragment download. */
+const pageSize = 10;
+/** Pause after the last keystroke before searching. */
+const typingDelayMs = 150;
+/** Fired on document after each search is shown; tests and measurements wait for it. */
+export const renderedEvent = 'archive-search:rendered';
+
+export interface SearchElements {
+  form: HTMLFormElement;
+  box: HTMLInputElement;
+  sort: HTMLSelectElement;
+  options: HTMLElement;
+  filters: HTMLElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+  empty: HTMLElement;
+}
+
+function find<T extends Element>(root: ParentNode, selector: string, type: abstract new () => T): T {
+  const element = root.querySelector(selector);
+  if (!(element instanceof type)) throw new Error(`search page: ${selector} is missing`);
+  return element;
+}
+
+/** The page's parts, by their data-search-* attributes. */
+export function findSearchElements(root: ParentNode): SearchElements {
+  return {
+    form: find(root, '[data-search-form]', HTMLFormElement),
+    box: find(root, '[data-search-box]', HTMLInputElement),
+    sort: find(root, '[data-search-sort]', HTMLSelectElement),
+    options: find(root, '[data-search-options]', HTMLElement),
+    filters: find(root, '[data-search-filters]', HTMLElement),
+    status: find(root, '[data-search-status]', HTMLElement),
+    list: find(root, '[data-search-results]', HTMLOListElement),
+    more: find(root, '[data-search-more]', HTMLButtonElement),
+    empty: find(root, '[data-search-empty]', HTMLElement),
+  };
+}
+
+/** Moves focus between result links with the arrow keys; Tab works as everywhere. */
+function arrowKeys(elements: SearchElements): void {
+  const links = (): HTMLAnchorElement[] => [...elements.list.querySelectorAll<HTMLAnchorElement>('.search-result h3 a')];
+  elements.box.addEventListener('keydown', (event) => {
+    const first = links()[0];
+    if (event.key === 'ArrowDown' && first) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+  elements.list.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = links();
+    const at = all.indexOf(event.target as HTMLAnchorElement);
+    if (at === -1) return;
+    event.preventDefault();
+    const next = all[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (next) next.focus();
+    else if (event.key === 'ArrowUp') elements.box.focus();
+  });
+}
+
+/** Starts the page: loads Pagefind, shows the URL's search, and listens to the form. */
+export async function startSearchPage(elements: SearchElements): Promise<void> {
+  const { box, sort, status, list, more, empty } = elements;
+  let api: PagefindApi;
+  let available: FilterCounts;
+  try {
+    api = await loadPagefind();
+    available = await api.filters();
+  } catch (error) {
+    status.textContent = 'Search is unavailable: its index could not be loaded. Browse the operations or the timeline instead.';
+    empty.hidden = false;
+    status.dataset['state'] = 'error';
+    console.error(error);
+    return;
+  }
+  const controls: FilterControls = buildFilterControls(document, elements.filters, available);
+  elements.options.hidden = false;
+
+  const readControls = (): SearchState => ({
+    query: box.value,
+    filters: controls.read(),
+    sort: sort.value === 'date' ? 'date' : 'relevance',
+  });
+  const showState = (state: SearchState): void => {
+    box.value = state.query;
+    sort.value = state.sort === 'date' ? 'date' : '';
+    controls.apply(state.filters);
+  };
+  const recordHistory = (state: SearchState, kind: 'typing' | 'commit'): void => {
+    const step = historyStep(location.pathname + location.search, history.state, searchStateUrl(state, location.pathname), kind);
+    if (step.action === 'push') history.pushState(step.mark, '', step.url);
+    if (step.action === 'replace') history.replaceState(step.mark, '', step.url);
+  };
+
+  let generation = 0;
+  let pending: PagefindResult[] = [];
+
+  /** Loads and renders the next batch of pending results. */
+  const nextBatch = async (): Promise<HTMLLIElement[]> => {
+    const batch = pending.slice(0, pageSize);
+    pending = pending.slice(pageSize);
+    const fragments = await Promise.all(batch.map((result) => result.data()));
+    return fragments.map((fragment) => renderResult(document, fragment));
+  };
+
+  const showMore = async (): Promise<void> => {
+    const mine = generation;
+    const items = await nextBatch();
+    if (mine !== generation) return;
+    list.append(...items);
+    more.hidden = pending.length === 0;
+    items[0]?.querySelector('a')?.focus();
+  };
+
+  const finish = (state: SearchState, total: number): void => {
+    status.dataset['state'] = 'ready';
+    status.dataset['url'] = searchStateUrl(state, location.pathname);
+    document.dispatchEvent(new CustomEvent(renderedEvent, { detail: { url: status.dataset['url'], total, shown: list.children.length } }));
+  };
+
+  const run = async (state: SearchState, how: { typing: boolean; history: 'typing' | 'commit' | 'none' }): Promise<void> => {
+    generation += 1;
+    const mine = generation;
+    status.dataset['state'] = 'searching';
+    if (how.history !== 'none') recordHistory(state, how.history);
+    if (isBlank(state)) {
+      pending = [];
+      list.replaceChildren();
+      more.hidden = true;
+      empty.hidden = true;
+      status.textContent = '';
+      controls.updateCounts(available);
+      finish(state, 0);
+      return;
+    }
+    const term = searchTerm(state);
+    const options = pagefindOptions(state);
+    try {
+      const response = how.typing
+        ? await api.debouncedSearch(term || null, options, typingDelayMs)
+        : await api.search(term || null, options);
+      if (response === null || mine !== generation) return;
+      pending = response.results;
+      const items = await nextBatch();
+      if (mine !== generation) return;
+      list.replaceChildren(...items);
+      more.hidden = pending.length === 0;
+      const total = response.results.length;
+      empty.hidden = total > 0;
+      status.textContent = statusText(term, total, hasFilters(state), response.unfilteredResultCount);
+      controls.updateCounts(response.totalFilters);
+      finish(state, total);
+    } catch (error) {
+      if (mine !== generation) return;
+      status.textContent = 'The search failed. Please try again.';
+      status.dataset['state'] = 'error';
+      console.error(error);
+    }
+  };
+
+  box.addEventListener('input', () => void run(readControls(), { typing: true, history: 'typing' }));
+  // Leaving the box (or Enter) settles what was typed into its own history entry.
+  box.addEventListener('change', () => recordHistory(readControls(), 'commit'));
+  elements.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(readControls(), { typing: false, history: 'commit' });
+  });
+  elements.filters.addEventListener('change', () => void run(readControls(), { typing: false, history: 'commit' }));
+  sort.addEventListener('change', () => void run(readControls(), { typing: false, history: 'commit' }));
+  more.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', () => {
+    showState(readSearchState(location.search));
+    void run(readControls(), { typing: false, history: 'none' });
+  });
+  arrowKeys(elements);
+
+  showState(readSearchState(location.search));
+  await run(readControls(), { typing: false, history: 'none' });
+}
