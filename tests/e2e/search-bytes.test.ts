@@ -1,0 +1,31 @@
+/**
+ * What a first and a second query cost on the seed archive, measured with
+ * the same function the benchmark runs on a generated archive, and printed.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { formatSearchMeasurement, measureSearch } from '../support/search-measure';
+import { readStoryFacts, storiesMatching } from './search-support';
+
+describe('bytes fetched by search on the seed archive', () => {
+  it('measures a first and a second query, fetching only what they need', async () => {
+    const measurement = await measureSearch(inject('baseUrl'), ['charlotte', 'recovered']);
+    console.log(`search on the seed archive (uncompressed bodies, fresh profile):\n${formatSearchMeasurement(measurement)}`);
+
+    const pagePaths = measurement.pageResources.map((resource) => resource.path);
+    expect(pagePaths).toContain('/search/');
+    expect(pagePaths).toContain('/pagefind/pagefind.js');
+    expect(pagePaths.some((p) => p.startsWith('/pagefind/wasm.'))).toBe(true);
+
+    const [first, second] = measurement.queries;
+    expect(first!.results).toBe(storiesMatching(readStoryFacts(), /charlotte/i).length);
+    expect(first!.resources.some((resource) => resource.path.endsWith('.pf_index'))).toBe(true);
+    for (const query of [first!, second!]) {
+      expect(query.bytes).toBe(query.resources.reduce((sum, resource) => sum + resource.bytes, 0));
+      expect(query.ms).toBeGreaterThan(0);
+      // One fragment per result on screen, never the whole archive; nothing the page load already fetched.
+      expect(query.resources.filter((resource) => resource.path.endsWith('.pf_fragment')).length).toBeLessThanOrEqual(query.shown);
+      expect(query.resources.some((resource) => resource.path === '/pagefind/pagefind.js' || resource.path.startsWith('/pagefind/wasm.'))).toBe(false);
+    }
+    expect(first!.bytes).toBeGreaterThan(0);
+  });
+});
