@@ -1,0 +1,81 @@
+/**
+ * Cuts a timed `astro build` log into its phases (start-up, content sync,
+ * bundling, rendering, search index, ...) so the report can say where the
+ * time and the memory go. Phases are bounded by the log lines Astro and the
+ * archive's Pagefind integration print; a marker that never appears merges
+ * its phase into the neighbouring one.
+ */
+import type { MemorySample, TimedLine } from './measure-process';
+
+export interface BuildPhase {
+  name: string;
+  seconds: number;
+  /** Peak summed RSS of the build's process tree during the phase. */
+  peakBytes: number;
+}
+
+/** Phase names in the order they run; 'index' is the Pagefind integration's build-done hook. */
+export const phaseNames = ['start-up', 'content sync', 'types and build info', 'bundling', 'rendering', 'other build hooks', 'index', 'shutdown'] as const;
+
+interface Marker {
+  /** The phase that starts at this line. */
+  starts: (typeof phaseNames)[number];
+  pattern: RegExp;
+}
+
+const markers: readonly Marker[] = [
+  { starts: 'content sync', pattern: /\[content\] Syncing content/ },
+  { starts: 'types and build info', pattern: /\[content\] Synced content/ },
+  { starts: 'bundling', pattern: /\[build\] Building static entrypoints/ },
+  { starts: 'rendering', pattern: /generating static routes/ },
+  { starts: 'other build hooks', pattern: /^\S*\s*✓ Completed in/ },
+];
+
+/** The integration logs 'Pagefind indexed N pages into <dir> in <ms> ms' when it is done. */
+const indexDone = /\[archive-pagefind\] Pagefind indexed (\d+) pages .* in (\d+) ms/;
+
+export interface ParsedBuild {
+  phases: BuildPhase[];
+  /** Pages the index holds, from the integration's log; null when it did not log. */
+  indexedPages: number | null;
+  /** Seconds the index took, null when it did not run. */
+  indexSeconds: number | null;
+}
+
+function peakBetween(samples: readonly MemorySample[], from: number, to: number): number {
+  let peak = 0;
+  for (const sample of samples) if (sample.ms >= from && sample.ms <= to) peak = Math.max(peak, sample.bytes);
+  // A phase shorter than the polling interval: take the nearest sample after it.
+  if (peak === 0) peak = samples.find((sample) => sample.ms >= to)?.bytes ?? samples.at(-1)?.bytes ?? 0;
+  return peak;
+}
+
+/** Splits a build of `totalSeconds` into phases from its timed log lines and memory samples. */
+export function parseBuildLog(lines: readonly TimedLine[], samples: readonly MemorySample[], totalSeconds: number): ParsedBuild {
+  const starts = new Map<string, number>([['start-up', 0]]);
+  // Markers are matched in order: the '✓ Completed in' that ends rendering is the first after 'generating static routes'.
+  let next = 0;
+  for (const line of lines) {
+    const marker = markers[next];
+    if (!marker || !marker.pattern.test(line.text)) continue;
+    starts.set(marker.starts, line.ms);
+    next += 1;
+  }
+  let indexedPages: number | null = null;
+  let indexSeconds: number | null = null;
+  const done = lines.find((line) => indexDone.test(line.text));
+  if (done) {
+    const [, pages, ms] = indexDone.exec(done.text)!;
+    indexedPages = Number(pages);
+    indexSeconds = Number(ms) / 1000;
+    starts.set('index', done.ms - Number(ms));
+    starts.set('shutdown', done.ms);
+  }
+  const totalMs = totalSeconds * 1000;
+  const ordered = phaseNames.filter((name) => starts.has(name)).map((name) => ({ name, from: starts.get(name)! }));
+  const phases = ordered.map(({ name, from }, i) => {
+    const to = ordered[i + 1]?.from ?? totalMs;
+    return { name, seconds: Math.max(0, to - from) / 1000, peakBytes: peakBetween(samples, from, to) };
+  });
+  return { phases, indexedPages, indexSeconds };
+}

@@ -1,0 +1,182 @@
+/**
+ * The benchmark's figures as one JSON-able object, the targets of issue 6
+ * checked against them, and the plain-text table the CLI prints.
+ */
+import type { BuildPhase } from './astro-phases';
+import type { FolderSize } from './disk-usage';
+import type { BuildResult, GenerateResult, HugoResult, IngestResult, StageFigures } from './stages';
+
+export interface SearchQueryFigures {
+  query: string;
+  /** Bytes fetched from the moment the query was typed until results showed. */
+  bytes: number;
+  /** Milliseconds from the last keystroke to results shown. */
+  ms: number;
+  /** Requests in that time. */
+  requests: number;
+  /** Matching stories the page announced. */
+  results: number;
+}
+
+export interface SearchFigures {
+  /** Bytes to open /search/ and get Pagefind ready, before the first keystroke. */
+  pageBytes: number;
+  pageRequests: number;
+  /** The first query, then the second. */
+  queries: SearchQueryFigures[];
+}
+
+export interface IncrementalFigures {
+  ingest: IngestResult;
+  build: BuildResult;
+  /** Ingest of the one article plus the rebuild with its index: until dist/ is current again. */
+  seconds: number;
+}
+
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memoryBytes: number;
+  node: string;
+  astro: string;
+  pagefind: string;
+  hugo: string | null;
+}
+
+export interface BenchReport {
+  articles: number;
+  seed: number;
+  startedAt: string;
+  machine: MachineInfo;
+  generate: Omit<GenerateResult, 'files'> & { files: number };
+  ingest: IngestResult;
+  build: BuildResult | null;
+  hugo: HugoResult | null;
+  incremental: IncrementalFigures | null;
+  search: SearchFigures | null;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  name: string;
+  measured: string;
+  target: string;
+  /** null when the figure was not measured in this run. */
+  met: boolean | null;
+}
+
+const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0);
+const secs = (seconds: number): string => seconds.toFixed(seconds < 10 ? 2 : 1);
+const count = (value: number): string => value.toLocaleString('en-US');
+const size = (folder: FolderSize): string => `${mib(folder.bytes)} MiB in ${count(folder.files)} files`;
+
+/** The targets of issue 6, checked against whatever this run measured. */
+export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
+  const { build, hugo, incremental, search, ingest } = report;
+  const checks: TargetCheck[] = [];
+  const yardstick = hugo ? hugo.build.seconds + hugo.pagefind.seconds : null;
+  const ratio = build && yardstick ? build.total.seconds / yardstick : null;
+  checks.push({
+    name: 'full build + index vs Hugo + Pagefind',
+    measured: ratio === null ? 'not measured' : `${ratio.toFixed(2)}x (${secs(build!.total.seconds)} s vs ${secs(yardstick!)} s)`,
+    target: '<= 2x',
+    met: ratio === null ? null : ratio <= 2,
+  });
+  checks.push({
+    name: 'incremental rebuild (1 article) vs Hugo full build',
+    measured: incremental && hugo ? `${secs(incremental.seconds)} s vs ${secs(hugo.build.seconds)} s` : 'not measured',
+    target: '< Hugo build',
+    met: incremental && hugo ? incremental.seconds < hugo.build.seconds : null,
+  });
+  checks.push({
+    name: 'peak memory of the build (process tree)',
+    measured: build ? `${mib(build.total.peakTreeBytes)} MiB` : 'not measured',
+    target: '< 1024 MiB',
+    met: build ? build.total.peakTreeBytes < 2 ** 30 : null,
+  });
+  const first = search?.queries[0];
+  // A reader's first search pays for opening /search/ (page, Pagefind code and wasm) and for the query's index chunks.
+  const firstBytes = first && search ? search.pageBytes + first.bytes : null;
+  checks.push({
+    name: 'first search: bytes fetched (open /search/ + query)',
+    measured: firstBytes === null ? 'not measured' : `${(firstBytes / 1000).toFixed(0)} KB (${(search!.pageBytes / 1000).toFixed(0)} + ${(first!.bytes / 1000).toFixed(0)})`,
+    target: '< 300 KB',
+    met: firstBytes === null ? null : firstBytes < 300_000,
+  });
+  checks.push({
+    name: 'first search: last keystroke to results',
+    measured: first ? `${first.ms.toFixed(0)} ms` : 'not measured',
+    target: '< 150 ms',
+    met: first ? first.ms < 150 : null,
+  });
+  checks.push({
+    name: 'ingest speed',
+    measured: `${count(Math.round(ingest.articlesPerSecond))} articles/s`,
+    target: '>= 1,000 articles/s',
+    met: ingest.articlesPerSecond >= 1000,
+  });
+  return checks;
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows
+    .map((row) => row.map((cell, column) => (column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+const peak = (stage: StageFigures): string => mib(stage.peakTreeBytes);
+const largest = (stage: StageFigures): string => (stage.peakProcessBytes === null ? '-' : mib(stage.peakProcessBytes));
+
+function phaseRows(phases: readonly BuildPhase[]): string[][] {
+  return phases.map((phase) => [`    ${phase.name}`, secs(phase.seconds), mib(phase.peakBytes), '', '']);
+}
+
+/** The report as the CLI prints it. */
+export function formatReport(report: BenchReport): string {
+  const { machine, build, hugo, incremental, search, ingest, generate } = report;
+  const rows: string[][] = [['stage', 'seconds', 'peak MiB (tree)', 'largest process MiB', 'output']];
+  rows.push(['generate sources', secs(generate.seconds), '', '', size(generate.size)]);
+  rows.push(['ingest', secs(ingest.seconds), peak(ingest), largest(ingest), `${count(ingest.articles)} copies, ${count(Math.round(ingest.articlesPerSecond))} articles/s`]);
+  if (build) {
+    rows.push(['astro build (without index)', secs(build.build.seconds), peak(build.build), '', `dist/ ${size(build.dist)}; ${count(build.storyPages)} story pages`]);
+    rows.push(...phaseRows(build.phases.filter((phase) => phase.name !== 'index')));
+    rows.push([
+      'index (Pagefind hook in the build)',
+      build.index ? secs(build.index.seconds) : '-',
+      build.index ? mib(build.index.peakTreeBytes) : '-',
+      '',
+      `pagefind/ ${size(build.searchIndex)}; ${build.index ? count(build.index.indexedPages) : '?'} pages indexed`,
+    ]);
+    rows.push(['full build + index (astro build)', secs(build.total.seconds), peak(build.total), largest(build.total), '']);
+  }
+  if (hugo) {
+    rows.push(['hugo build', secs(hugo.build.seconds), peak(hugo.build), largest(hugo.build), `public/ ${size(hugo.public)}; ${count(hugo.storyPages)} story pages`]);
+    rows.push(['pagefind on hugo', secs(hugo.pagefind.seconds), peak(hugo.pagefind), largest(hugo.pagefind), `pagefind/ ${size(hugo.searchIndex)}; ${hugo.indexedPages === null ? '?' : count(hugo.indexedPages)} pages indexed`]);
+    rows.push(['hugo + pagefind', secs(hugo.build.seconds + hugo.pagefind.seconds), '', '', '']);
+  }
+  if (incremental) {
+    rows.push(['incremental: ingest 1 article', secs(incremental.ingest.seconds), peak(incremental.ingest), largest(incremental.ingest), '']);
+    rows.push(['incremental: build + index', secs(incremental.build.total.seconds), peak(incremental.build.total), largest(incremental.build.total), `${count(incremental.build.storyPages)} story pages`]);
+    rows.push(...phaseRows(incremental.build.phases));
+    rows.push(['incremental total', secs(incremental.seconds), '', '', '']);
+  }
+  const lines = [
+    `Benchmark: ${count(report.articles)} articles, seed ${report.seed}, ${report.startedAt}`,
+    `Machine: ${machine.cpus} x ${machine.cpuModel}, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB; Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}, ${machine.hugo ?? 'hugo not run'}`,
+    '',
+    table(rows),
+  ];
+  if (search) {
+    lines.push(
+      '',
+      table([
+        ['search (Chromium, nothing cached)', 'KB fetched', 'requests', 'ms to results', 'results'],
+        ['open /search/ until Pagefind is ready', (search.pageBytes / 1000).toFixed(1), count(search.pageRequests), '', ''],
+        ...search.queries.map((q, i) => [`${i === 0 ? 'first' : 'second'} query '${q.query}'`, (q.bytes / 1000).toFixed(1), count(q.requests), q.ms.toFixed(0), count(q.results)]),
+      ]),
+    );
+  }
+  lines.push('', 'Targets (issue 6)', table([['target', 'measured', 'wanted', 'met'], ...report.targets.map((t) => [t.name, t.measured, t.target, t.met === null ? '-' : t.met ? 'yes' : 'NO'])]));
+  return lines.join('\n');
+}

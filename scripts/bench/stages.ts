@@ -1,0 +1,187 @@
+/**
+ * The benchmark's stages, each run as the project runs it (the ingest CLI,
+ * `astro build` with its Pagefind integration, Debian's hugo, the Pagefind
+ * CLI) and measured from outside: wall time and peak memory.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseBuildLog, type BuildPhase } from './astro-phases';
+import { folderSize, type FolderSize } from './disk-usage';
+import { writeSources } from './generate-sources';
+import { prepareHugoSite } from './hugo-site';
+import { assertSucceeded, runMeasured, type MeasuredRun } from './measure-process';
+
+export interface StageFigures {
+  seconds: number;
+  /** Peak summed RSS of the stage's process tree, bytes. */
+  peakTreeBytes: number;
+  /** Peak RSS of its largest single process (GNU time), bytes; null without /usr/bin/time. */
+  peakProcessBytes: number | null;
+}
+
+export interface Workspace {
+  /** The project root: commands run here. */
+  projectRoot: string;
+  /** The temporary folder everything else goes into. */
+  root: string;
+  sources: string;
+  articles: string;
+  cache: string;
+  dist: string;
+  hugo: string;
+  logs: string;
+}
+
+/** The folders of one run under `root`. */
+export function workspace(projectRoot: string, root: string): Workspace {
+  return {
+    projectRoot,
+    root,
+    sources: path.join(root, 'sources'),
+    articles: path.join(root, 'articles'),
+    cache: path.join(root, 'cache'),
+    dist: path.join(root, 'dist'),
+    hugo: path.join(root, 'hugo'),
+    logs: path.join(root, 'logs'),
+  };
+}
+
+function figures(run: MeasuredRun): StageFigures {
+  return { seconds: run.seconds, peakTreeBytes: run.peakTreeBytes, peakProcessBytes: run.peakProcessBytes };
+}
+
+const bin = (ws: Workspace, name: string): string => path.join(ws.projectRoot, 'node_modules', '.bin', name);
+
+export interface GenerateResult {
+  seconds: number;
+  files: string[];
+  size: FolderSize;
+}
+
+/** Writes `count` generated sources (from index `first`) into `directory`. */
+export async function generateStage(directory: string, count: number, seed: number, first = 0): Promise<GenerateResult> {
+  const started = performance.now();
+  const files = await writeSources(directory, { count, seed, first });
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, files, size: await folderSize(directory) };
+}
+
+export interface IngestResult extends StageFigures {
+  /** Article copies in the output folder afterwards. */
+  articles: number;
+  articlesPerSecond: number;
+}
+
+async function countFiles(directory: string, suffix: string): Promise<number> {
+  try {
+    return (await readdir(directory)).filter((name) => name.endsWith(suffix)).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** How many `stories/<slug>/index.html` pages a built site has. */
+async function countStoryPages(siteDir: string): Promise<number> {
+  const stories = path.join(siteDir, 'stories');
+  let entries;
+  try {
+    entries = await readdir(stories, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  let pages = 0;
+  for (const entry of entries) {
+    if (entry.isDirectory() && (await countFiles(path.join(stories, entry.name), 'index.html')) === 1) pages += 1;
+  }
+  return pages;
+}
+
+/** `npm run ingest -- --out <articles> <inputs...>`, the project's CLI, measured. */
+export async function ingestStage(ws: Workspace, inputs: readonly string[], ingested: number, logName: string): Promise<IngestResult> {
+  const run = await runMeasured('npm', ['run', '--silent', 'ingest', '--', '--out', ws.articles, ...inputs], {
+    cwd: ws.projectRoot,
+    logFile: path.join(ws.logs, `${logName}.log`),
+  });
+  assertSucceeded(run, 'ingest');
+  return { ...figures(run), articles: await countFiles(ws.articles, '.md'), articlesPerSecond: ingested / run.seconds };
+}
+
+export interface BuildResult {
+  /** The whole `astro build` process: build plus its Pagefind hook. */
+  total: StageFigures;
+  /** The build without the index hook. */
+  build: StageFigures;
+  /** The Pagefind hook inside the build, timed from its log line. */
+  index: { seconds: number; peakTreeBytes: number; indexedPages: number } | null;
+  phases: BuildPhase[];
+  /** stories/<slug>/index.html files in dist/. */
+  storyPages: number;
+  dist: FolderSize;
+  searchIndex: FolderSize;
+}
+
+/** `astro build` of the generated archive into the workspace's dist/, with its own content cache. */
+export async function astroBuildStage(ws: Workspace, logName: string): Promise<BuildResult> {
+  const run = await runMeasured(bin(ws, 'astro'), ['build', '--outDir', ws.dist], {
+    cwd: ws.projectRoot,
+    env: { ...process.env, ARCHIVE_ARTICLES: ws.articles, ARCHIVE_CACHE_DIR: ws.cache, NO_COLOR: '1' },
+    logFile: path.join(ws.logs, `${logName}.log`),
+  });
+  assertSucceeded(run, 'astro build');
+  const parsed = parseBuildLog(run.lines, run.samples, run.seconds);
+  const indexPhase = parsed.phases.find((phase) => phase.name === 'index');
+  const others = parsed.phases.filter((phase) => phase.name !== 'index');
+  const index =
+    indexPhase && parsed.indexedPages !== null
+      ? { seconds: indexPhase.seconds, peakTreeBytes: indexPhase.peakBytes, indexedPages: parsed.indexedPages }
+      : null;
+  return {
+    total: figures(run),
+    build: {
+      seconds: run.seconds - (index?.seconds ?? 0),
+      peakTreeBytes: Math.max(0, ...others.map((phase) => phase.peakBytes)),
+      peakProcessBytes: null,
+    },
+    index,
+    phases: parsed.phases,
+    storyPages: await countStoryPages(ws.dist),
+    dist: await folderSize(ws.dist),
+    searchIndex: await folderSize(path.join(ws.dist, 'pagefind')),
+  };
+}
+
+export interface HugoResult {
+  build: StageFigures;
+  pagefind: StageFigures;
+  storyPages: number;
+  indexedPages: number | null;
+  public: FolderSize;
+  searchIndex: FolderSize;
+}
+
+/** Builds the same article copies with Hugo, then indexes Hugo's story pages with the Pagefind CLI. */
+export async function hugoStage(ws: Workspace): Promise<HugoResult> {
+  await prepareHugoSite(ws.hugo, ws.articles);
+  const publicDir = path.join(ws.hugo, 'public');
+  const build = await runMeasured('hugo', ['--quiet', '--source', ws.hugo, '--destination', publicDir], {
+    cwd: ws.hugo,
+    logFile: path.join(ws.logs, 'hugo.log'),
+  });
+  assertSucceeded(build, 'hugo');
+  // The same pages and language as the archive's integration indexes.
+  const pagefind = await runMeasured(
+    bin(ws, 'pagefind'),
+    ['--site', publicDir, '--glob', 'stories/*/index.html', '--force-language', 'en'],
+    { cwd: ws.hugo, logFile: path.join(ws.logs, 'hugo-pagefind.log') },
+  );
+  assertSucceeded(pagefind, 'pagefind on the Hugo site');
+  const indexed = pagefind.lines.map((line) => /Indexed (\d+) pages?/.exec(line.text)).find(Boolean);
+  return {
+    build: figures(build),
+    pagefind: figures(pagefind),
+    storyPages: await countStoryPages(publicDir),
+    indexedPages: indexed ? Number(indexed[1]) : null,
+    public: await folderSize(publicDir),
+    searchIndex: await folderSize(path.join(publicDir, 'pagefind')),
+  };
+}
