@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { planIngest, type ExistingCopy, type Outcome, type Refusal } from '../src/lib/ingest/batch';
 import { prepareCatalogue, type SourceFile } from '../src/lib/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
-import { maxSourceBytes } from '../src/lib/ingest/read-source';
+import { maxSourceBytes, oversizeReason } from '../src/lib/ingest/read-source';
 import { operationSchema } from '../src/lib/schema';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,7 +73,7 @@ async function readSources(files: readonly string[], refusals: Refusal[]): Promi
     // Refuse an oversized file before reading it; the same limit is checked again on the bytes.
     if (!info.isFile()) refusals.push({ path: display(file), reason: 'is not a regular file' });
     else if (info.size > maxSourceBytes) {
-      refusals.push({ path: display(file), reason: `is ${(info.size / 1024 / 1024).toFixed(1)} MB; sources over 1 MB are refused (an article is a few KB)` });
+      refusals.push({ path: display(file), reason: oversizeReason(info.size) });
     } else sources.push({ file: path.basename(file), path: display(file), bytes: await readFile(file) });
   }
   return sources;

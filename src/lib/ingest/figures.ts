@@ -176,7 +176,7 @@ function actionAfter(tokens: readonly Token[], phraseEnd: number): string | unde
     let ahead = index + 1;
     while (ahead < tokens.length && ahead - index <= 6) {
       const token = tokens[ahead]!;
-      if (token.kind !== 'word' || auxiliaries.has(token.lower) || ['who', 'that', 'which'].includes(token.lower) || participleAt(tokens, ahead)) break;
+      if (token.kind === 'punct' || auxiliaries.has(token.lower) || ['who', 'that', 'which'].includes(token.lower) || participleAt(tokens, ahead)) break;
       phraseHasHead ||= lookupHead(token.lower, tokens[ahead + 1]?.lower) !== undefined;
       ahead += 1;
     }
@@ -195,8 +195,10 @@ function actionAfter(tokens: readonly Token[], phraseEnd: number): string | unde
     const skipped = skipAuxiliaries(tokens, index);
     const found = participleAt(tokens, skipped.index);
     if (!found) break;
-    const bare = !skipped.auxiliary && !relative;
-    if (bare && (actions.length === 0 ? skippedPhrase || skipped.index !== phraseEnd : false)) break;
+    // A bare participle counts only right after the head ('2,500 people convicted'); past an of/in-phrase it is
+    // more often the verb of another clause, except for taking part, which is never passive.
+    const bare = !skipped.auxiliary && !relative && actions.length === 0;
+    if (bare && found.action !== 'participated' && (skippedPhrase || skipped.index !== phraseEnd)) break;
     if (!actions.includes(found.action)) actions.push(found.action);
     index = skipped.index + found.length;
     let next = index;
@@ -207,7 +209,25 @@ function actionAfter(tokens: readonly Token[], phraseEnd: number): string | unde
     index = next + 1;
     relative = relative || skipped.auxiliary;
   }
+  if (actions.length === 0 && relative) return actionAfterRelativeClause(tokens, index);
   return actions.length > 0 ? actions.join(' or ') : undefined;
+}
+
+/**
+ * After a relative clause that says nothing of the action ('children who were
+ * missing were located'), the main verb: an auxiliary and a participle within
+ * a few words, with no punctuation between.
+ */
+function actionAfterRelativeClause(tokens: readonly Token[], index: number): string | undefined {
+  for (let ahead = index + 1; ahead < tokens.length && ahead - index <= 6; ahead += 1) {
+    const token = tokens[ahead]!;
+    if (token.kind === 'punct') return undefined;
+    if (auxiliaries.has(token.lower)) {
+      const found = participleAt(tokens, skipAuxiliaries(tokens, ahead).index);
+      if (found) return found.action;
+    }
+  }
+  return undefined;
 }
 
 type LeftAction = { kind: 'action'; action: string } | { kind: 'coordinated' } | undefined;

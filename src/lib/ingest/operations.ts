@@ -111,17 +111,19 @@ function findInSentence(sentence: string, index: number, names: readonly Compile
     const start = match.index;
     if (overlaps(start, start + match[0].length)) continue;
     const words = match[1]!.split(/\s+/);
-    let best: { name: CompiledName; distance: number } | undefined;
+    let best: { name: CompiledName; distance: number; taken: number } | undefined;
     for (const name of names) {
-      if (!name.operationWords || words.length < name.operationWords.length) continue;
-      const candidate = words.slice(0, name.operationWords.length).join(' ').toLowerCase();
+      if (!name.operationWords) continue;
       const target = name.operationWords.join(' ');
-      const distance = editDistance(candidate, target);
       const allowed = target.length >= 12 ? 2 : target.length >= 6 ? 1 : 0;
-      if (distance <= allowed && (!best || distance < best.distance)) best = { name, distance };
+      // Any number of the phrase's words may spell the name ('Crosscountry' for 'Cross Country').
+      for (let taken = 1; taken <= words.length; taken += 1) {
+        const distance = editDistance(words.slice(0, taken).join(' ').toLowerCase(), target);
+        if (distance <= allowed && (!best || distance < best.distance)) best = { name, distance, taken };
+      }
     }
     if (best) {
-      const taken = words.slice(0, best.name.operationWords!.length).join(' ');
+      const taken = words.slice(0, best.taken).join(' ');
       const text = sentence.slice(start, sentence.indexOf(taken, start) + taken.length);
       hits.push({ id: best.name.id, kind: best.name.kind, text, sentence: index, start, end: start + text.length });
     } else {
@@ -177,12 +179,14 @@ export function findOperations(sentences: readonly string[], catalogue: readonly
     }
   });
   const primary = hits.find((hit) => hit.kind === 'sweep')?.id ?? hits[0]?.id ?? null;
+  const phraseEditions: EditionHit[] = [];
   for (const phrase of phrases) {
     const sameSentence = hits.filter((hit) => hit.sentence === phrase.sentence);
     const id = sameSentence.length === 1 ? sameSentence[0]!.id : primary;
-    if (id !== null) editions.push({ id, edition: phrase.edition, editionNumber: phrase.editionNumber, sentence: phrase.sentence, start: phrase.start });
+    if (id !== null) phraseEditions.push({ id, edition: phrase.edition, editionNumber: phrase.editionNumber, sentence: phrase.sentence, start: phrase.start });
   }
-  editions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  // An edition written with the name ('XI', 'eighth annual Operation …') outranks a separate phrase ('the 13th year').
+  editions.push(...phraseEditions);
   const mentions: OperationMention[] = [];
   for (const hit of hits) {
     if (mentions.some((mention) => mention.id === hit.id)) continue;

@@ -69,7 +69,7 @@ export interface PlaceContext {
 }
 
 const placePattern = new RegExp(
-  `\\b(?:in|across|throughout|within|around)\\s+(?:(the\\s+state(?:\\s+of\\s+(${stateAlternatives}))?)|(${stateAlternatives})|((?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}\\p{Lu}[\\p{L}’'-]*)(?:,\\s+(${stateAlternatives}|${abbreviationAlternatives}))?)(?![\\p{L}])`,
+  `\\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round)\\s+(?:(the\\s+state(?:\\s+of\\s+(${stateAlternatives}))?)|(${stateAlternatives})|((?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}\\p{Lu}[\\p{L}’'-]*)(?:,\\s+(${stateAlternatives}|${abbreviationAlternatives}))?)(?![\\p{L}])`,
   'gu',
 );
 

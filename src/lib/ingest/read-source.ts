@@ -34,6 +34,11 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** The refusal for a file of `size` bytes over the limit; the CLI uses it before reading such a file. */
+export function oversizeReason(size: number): string {
+  return `is ${formatSize(size)}; sources over ${formatSize(maxSourceBytes)} are refused (an article is a few KB)`;
+}
+
 /** Splits text into paragraphs: blank lines separate them; a text with no blank line has one per line. */
 export function splitParagraphs(text: string): string[] {
   const blocks = /\n[ \t]*\n/.test(text) ? text.split(/\n[ \t]*\n/) : text.split('\n');
@@ -49,7 +54,7 @@ const dateLinePattern = /^\s*date:?[ \t]+(\d\S*)[ \t]*\n?/i;
 export function readSource(bytes: Uint8Array): ReadSourceResult {
   if (bytes.length === 0) return { ok: false, reason: 'is empty (0 bytes)' };
   if (bytes.length > maxSourceBytes) {
-    return { ok: false, reason: `is ${formatSize(bytes.length)}; sources over ${formatSize(maxSourceBytes)} are refused (an article is a few KB)` };
+    return { ok: false, reason: oversizeReason(bytes.length) };
   }
   if (bytes.includes(0)) return { ok: false, reason: 'is binary, not text (it contains NUL bytes)' };
   let text: string;

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseArticleFile } from '@/lib/article-file';
+import { articleSchema } from '@/lib/schema';
+import { projectRoot } from '../../support/dist';
+import { expectedFrontmatter, sourcesDir } from './support';
+
+const run = promisify(execFile);
+const temporary = mkdtempSync(path.join(tmpdir(), 'ingest-cli-'));
+afterAll(() => rmSync(temporary, { recursive: true, force: true }));
+
+/** Runs the CLI as `npm run ingest -- …` does; resolves with the exit code and output, never rejects. */
+async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], { cwd: projectRoot });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('npm run ingest -- --out <dir> <sources>', () => {
+  const out = path.join(temporary, 'seeds-out');
+
+  it('writes the four seeds with the expected frontmatter, one line each and a summary, exit 0', async () => {
+    const result = await ingest('--out', out, sourcesDir);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.filter((line) => line.startsWith('written '))).toHaveLength(4);
+    expect(lines.at(-1)).toMatch(/^4 articles into .* in \d+\.\d\d s \(\d+ articles\/s\): 4 written, 0 updated, 0 unchanged, 0 kept, 0 refused$/);
+    const copies = readdirSync(out).filter((name) => name.endsWith('.md'));
+    expect(copies).toHaveLength(4);
+    for (const name of copies) {
+      const article = articleSchema.parse(parseArticleFile(readFileSync(path.join(out, name), 'utf8')).data);
+      expect(article).toEqual(expectedFrontmatter(article.source.file));
+    }
+  });
+
+  it('leaves every byte as it was on a second run', async () => {
+    const before = readdirSync(out).map((name) => readFileSync(path.join(out, name), 'utf8'));
+    const result = await ingest('--out', out, sourcesDir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('0 written, 0 updated, 4 unchanged');
+    expect(readdirSync(out).map((name) => readFileSync(path.join(out, name), 'utf8'))).toEqual(before);
+  });
+
+  it('refuses bad files by name with a reason, exits non-zero, and writes nothing partial', async () => {
+    const inputs = path.join(temporary, 'bad-in');
+    const badOut = path.join(temporary, 'bad-out');
+    mkdirSync(inputs);
+    copyFileSync(path.join(sourcesDir, '001_b57a1b7f376e990b.txt'), path.join(inputs, 'good.txt'));
+    copyFileSync(path.join(sourcesDir, '001_b57a1b7f376e990b.txt'), path.join(inputs, 'twin.txt'));
+    writeFileSync(path.join(inputs, 'empty.txt'), '');
+    writeFileSync(path.join(inputs, 'date.txt'), 'date 2019-13-45 Agents arrested 3 traffickers.');
+    writeFileSync(path.join(inputs, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+    writeFileSync(path.join(inputs, 'big.txt'), 'Agents arrested 3 traffickers. '.repeat(200_000));
+    const result = await ingest('--out', badOut, inputs, path.join(temporary, 'missing.txt'));
+    expect(result.code).toBe(1);
+    const refused = result.stderr.trim().split('\n');
+    expect(refused).toEqual([
+      expect.stringMatching(/^refused +\S*missing\.txt: does not exist$/),
+      expect.stringMatching(/^refused +\S*big\.txt: is 5\.9 MB; sources over 1\.0 MB are refused/),
+      expect.stringMatching(/^refused +\S*date\.txt: has a malformed date line 'date 2019-13-45'/),
+      expect.stringMatching(/^refused +\S*empty\.txt: is empty/),
+      expect.stringMatching(/^refused +\S*latin1\.txt: is not UTF-8 text \(invalid byte at offset 3\)$/),
+      expect.stringMatching(/^refused +\S*twin\.txt: is the same article as \S*good\.txt/),
+    ]);
+    expect(readdirSync(badOut).sort()).toEqual(['ingest-manifest.json', 'operation-independence-day-67-traffickers-arrested.md']);
+  });
+});
