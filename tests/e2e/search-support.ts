@@ -50,12 +50,15 @@ export function searchUrl(state: Partial<SearchState> & { query: string }): stri
   return searchStateUrl({ filters: noFilters(), sort: 'relevance', ...state });
 }
 
-/** Waits until the page has shown the search whose URL is `url`. */
+/** Waits until the page has shown the search whose URL is `url`; fails at once if the page reports an error. */
 export async function waitForSearch(page: Page, url: string): Promise<void> {
-  await page.waitForFunction((expected) => {
+  const outcome = await page.waitForFunction((expected) => {
     const status = document.querySelector<HTMLElement>('[data-search-status]');
-    return status?.dataset['state'] === 'ready' && status.dataset['url'] === expected;
+    if (status?.dataset['state'] === 'error') return `error: ${status.textContent ?? ''}`;
+    return status?.dataset['state'] === 'ready' && status.dataset['url'] === expected ? 'ready' : null;
   }, url);
+  const state = await outcome.jsonValue();
+  if (state !== 'ready') throw new Error(`search page at ${page.url()} (waiting for ${url}): ${state}`);
 }
 
 /** Opens a search URL and waits for its results. */
