@@ -66,23 +66,33 @@ async function collectSources(inputs: readonly string[], refusals: Refusal[]): P
   return files;
 }
 
+/** Runs `task` on every item, a few at a time: file IO waits on the disk, not on the CPU. */
+async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += ioBatch) {
+    results.push(...(await Promise.all(items.slice(start, start + ioBatch).map(task))));
+  }
+  return results;
+}
+
+const ioBatch = 32;
+
 async function readSources(files: readonly string[], refusals: Refusal[]): Promise<SourceFile[]> {
-  const sources: SourceFile[] = [];
-  for (const file of files) {
+  const read = await inParallel(files, async (file): Promise<SourceFile | Refusal> => {
     const info = await stat(file);
     // Refuse an oversized file before reading it; the same limit is checked again on the bytes.
-    if (!info.isFile()) refusals.push({ path: display(file), reason: 'is not a regular file' });
-    else if (info.size > maxSourceBytes) {
-      refusals.push({ path: display(file), reason: oversizeReason(info.size) });
-    } else sources.push({ file: path.basename(file), path: display(file), bytes: await readFile(file) });
-  }
-  return sources;
+    if (!info.isFile()) return { path: display(file), reason: 'is not a regular file' };
+    if (info.size > maxSourceBytes) return { path: display(file), reason: oversizeReason(info.size) };
+    return { file: path.basename(file), path: display(file), bytes: await readFile(file) };
+  });
+  for (const item of read) if ('reason' in item) refusals.push(item);
+  return read.filter((item): item is SourceFile => !('reason' in item));
 }
 
 async function readOutputFolder(out: string): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
   await mkdir(out, { recursive: true });
   const names = (await readdir(out)).filter((name) => name.endsWith('.md')).sort();
-  const existing = await Promise.all(names.map(async (name) => ({ name, raw: await readFile(path.join(out, name), 'utf8') })));
+  const existing = await inParallel(names, async (name) => ({ name, raw: await readFile(path.join(out, name), 'utf8') }));
   const manifestRaw = await readFile(path.join(out, manifestName), 'utf8').catch(() => null);
   return { existing, manifestRaw };
 }
@@ -133,14 +143,13 @@ async function main(): Promise<number> {
   });
   refusals.push(...plan.refusals);
   let written = 0;
-  for (const outcome of plan.outcomes) {
-    if (outcome.content !== null) {
-      await writeAtomically(path.join(args.out, outcome.copy), outcome.content);
-      written += 1;
-      if (long && written % 1000 === 0) process.stderr.write(`… wrote ${written} copies\n`);
-    }
-    console.log(describe(outcome));
-  }
+  await inParallel(plan.outcomes, async (outcome) => {
+    if (outcome.content === null) return;
+    await writeAtomically(path.join(args.out, outcome.copy), outcome.content);
+    written += 1;
+    if (long && written % 1000 === 0) process.stderr.write(`… wrote ${written} copies\n`);
+  });
+  console.log(plan.outcomes.map(describe).join('\n'));
   const manifest = formatManifest(plan.manifest);
   if (manifest !== manifestRaw) await writeAtomically(path.join(args.out, manifestName), manifest);
   for (const note of plan.notes) console.log(`note       ${note}`);

@@ -61,10 +61,18 @@ function dayOf(match: RegExpExecArray): string | null {
   return isIsoDate(day) ? day : null;
 }
 
+function phrasesOf(input: readonly string[] | DatePhrases): DatePhrases {
+  return input.length > 0 && typeof input[0] !== 'string' ? (input as DatePhrases) : findDatePhrases(input as readonly string[]);
+}
+
+// Most sentences name no month and no relative time: one cheap test skips the date patterns for them.
+const mayHoldDate = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|last|this|next|past|earlier|later|yesterday|on [MTWFS]|the \S+ (?:year|annual|edition|iteration)/i;
+
 /** Every date clue of the article in reading order; anchored phrases win over the bare days inside them. */
 function findDatePhrases(sentences: readonly string[]): Found[] {
   const found: Found[] = [];
   sentences.forEach((sentence, index) => {
+    if (!mayHoldDate.test(sentence)) return;
     const here: Found[] = [];
     const add = (match: RegExpExecArray, announcedDay: string | null) => {
       const end = match.index + match[0].length;
@@ -78,9 +86,17 @@ function findDatePhrases(sentences: readonly string[]): Found[] {
   return found;
 }
 
+/** The date phrases of an article, found once and used by both dateFromText and unsettledClues. */
+export type DatePhrases = readonly Found[];
+
+/** Finds the date phrases of an article's sentences. */
+export function findDatePhrasesIn(sentences: readonly string[]): DatePhrases {
+  return findDatePhrases(sentences);
+}
+
 /** Rule 1: the day of the latest dated announcement the text reports, with the words it rests on. */
-export function dateFromText(sentences: readonly string[]): DateFields | null {
-  const anchored = findDatePhrases(sentences).filter((phrase) => phrase.announcedDay !== null);
+export function dateFromText(sentences: readonly string[] | DatePhrases): DateFields | null {
+  const anchored = phrasesOf(sentences).filter((phrase) => phrase.announcedDay !== null);
   if (anchored.length === 0) return null;
   const latest = anchored.reduce((best, phrase) => (phrase.announcedDay! > best.announcedDay! ? phrase : best));
   return {
@@ -91,9 +107,9 @@ export function dateFromText(sentences: readonly string[]): DateFields | null {
 }
 
 /** The clues that did not settle a date, quoted, or null when the text has none. */
-export function unsettledClues(sentences: readonly string[]): string | null {
+export function unsettledClues(sentences: readonly string[] | DatePhrases): string | null {
   const seen = new Set<string>();
-  const clues = findDatePhrases(sentences)
+  const clues = phrasesOf(sentences)
     .map((phrase) => phrase.text)
     .filter((text) => !seen.has(text.toLowerCase()) && seen.add(text.toLowerCase()));
   return clues.length === 0 ? null : `Clues without a year: ${clues.map((text) => `'${text}'`).join(', ')}`;

@@ -11,9 +11,9 @@ export interface HeadEntry {
   action?: string;
 }
 
-const heads: Readonly<Record<string, HeadEntry>> = {};
+const heads = new Map<string, HeadEntry>();
 function addHeads(subject: FigureSubject, words: readonly string[], action?: string): void {
-  for (const word of words) (heads as Record<string, HeadEntry>)[word] = action === undefined ? { subject } : { subject, action };
+  for (const word of words) heads.set(word, action === undefined ? { subject } : { subject, action });
 }
 addHeads('children', ['children', 'child', 'kids', 'kid', 'minors', 'minor', 'juveniles', 'juvenile', 'teenagers', 'teenager', 'teens', 'teen', 'girls', 'girl', 'boys', 'boy', 'youths', 'youth', 'infants', 'infant']);
 addHeads('adults', ['adults', 'adult', 'women', 'woman']);
@@ -44,19 +44,17 @@ export const singularHeads = new Set([
   'agency', 'department', 'investigation', 'probe', 'case', 'task force', 'field office',
 ]);
 
-/** Two-word heads, looked up before single words ('task forces', 'field offices'). */
-const twoWordHeads: Readonly<Record<string, HeadEntry>> = {
-  'task forces': { subject: 'task forces' },
-  'task force': { subject: 'task forces' },
-  'field offices': { subject: 'field offices' },
-  'field office': { subject: 'field offices' },
-};
+/** Two-word heads by first word, looked up before single words ('task forces', 'field offices'). */
+const twoWordHeads = new Map<string, ReadonlyMap<string, HeadEntry>>([
+  ['task', new Map([['forces', { subject: 'task forces' }], ['force', { subject: 'task forces' }]])],
+  ['field', new Map([['offices', { subject: 'field offices' }], ['office', { subject: 'field offices' }]])],
+]);
 
 /** The head noun starting at these lower-case words, and how many words it takes. */
 export function lookupHead(word: string, nextWord: string | undefined): { entry: HeadEntry; length: number } | undefined {
-  const pair = nextWord === undefined ? undefined : twoWordHeads[`${word} ${nextWord}`];
+  const pair = nextWord === undefined ? undefined : twoWordHeads.get(word)?.get(nextWord);
   if (pair) return { entry: pair, length: 2 };
-  const single = heads[word];
+  const single = heads.get(word);
   return single ? { entry: single, length: 1 } : undefined;
 }
 

@@ -19,7 +19,7 @@ import {
   monthWords, nominalActions, nonCountUnits, participantSubjects, personSubjects, qualifiers, singularHeads, stopWords,
   verbActions, type HeadEntry,
 } from './figure-lexicon';
-import { readCount, type CountMatch } from './numbers';
+import { mayHoldCount, readCount, type CountMatch } from './numbers';
 import { isCapitalised, tokenize, type Token } from './tokens';
 
 /** A count found in a sentence, before scope and operation are known. */
@@ -295,6 +295,7 @@ function readPartitive(tokens: readonly Token[], count: CountMatch): { subject: 
 
 /** Every count in one sentence, in reading order. */
 export function findCounts(sentence: string): CountFinding[] {
+  if (!mayHoldCount(sentence)) return [];
   const tokens = tokenize(sentence);
   const findings: CountFinding[] = [];
   const partitiveInner = new Map<number, CountFinding>();

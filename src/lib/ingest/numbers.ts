@@ -4,14 +4,17 @@
  */
 import { tokenize, type Token } from './tokens';
 
-const units: Readonly<Record<string, number>> = {
+const unitWords: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 
+// Maps, not objects: a look-up per word of every sentence must be fast and must not find 'constructor'.
+const units = new Map(Object.entries(unitWords));
+
 /** Words that multiply what came before them. */
-const multipliers: Readonly<Record<string, number>> = { dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+const multipliers = new Map(Object.entries({ dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 }));
 
 /** A count found in a token list: its value and the tokens it spans (end exclusive). */
 export interface CountMatch {
@@ -22,10 +25,10 @@ export interface CountMatch {
 
 /** The value of one word such as 'thirteen' or 'twenty-five', else undefined. */
 function wordValue(word: string): number | undefined {
-  if (word in units) return units[word];
+  const unit = units.get(word);
+  if (unit !== undefined || !word.includes('-')) return unit;
   const parts = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.exec(word);
-  if (parts) return units[parts[1]!]! + units[parts[2]!]!;
-  return undefined;
+  return parts ? units.get(parts[1]!)! + units.get(parts[2]!)! : undefined;
 }
 
 function digitsValue(text: string): number {
@@ -48,7 +51,7 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
     current = digitsValue(first.text);
   } else if (first.lower === 'a' || first.lower === 'an') {
     const next = tokens[index + 1]?.lower;
-    if (next === undefined || !(next in multipliers)) return undefined;
+    if (next === undefined || !multipliers.has(next)) return undefined;
     current = 1;
   } else {
     const value = wordValue(first.lower);
@@ -60,7 +63,7 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
   for (;;) {
     const token = tokens[position];
     if (!token || token.kind !== 'word') break;
-    const scale = multipliers[token.lower];
+    const scale = multipliers.get(token.lower);
     if (scale !== undefined) {
       if (scale >= 1000) {
         total += current * scale;
@@ -73,7 +76,7 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
     }
     const unit = wordValue(token.lower);
     const afterAnd = token.lower === 'and' ? wordValue(tokens[position + 1]?.lower ?? '') : undefined;
-    const previousWasScale = (tokens[position - 1]?.lower ?? '') in multipliers;
+    const previousWasScale = multipliers.has(tokens[position - 1]?.lower ?? '');
     if (unit !== undefined && previousWasScale) {
       current += unit;
       position += 1;
@@ -90,6 +93,16 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
   if (!Number.isFinite(value) || value < 0) return undefined;
   return { value, start: index, end: position };
 }
+
+/**
+ * True when a sentence may hold a count: a digit or a number word. Most
+ * sentences hold none, and the grammar skips them without tokenizing.
+ */
+export function mayHoldCount(sentence: string): boolean {
+  return countHint.test(sentence);
+}
+
+const countHint = new RegExp(`\\d|\\b(?:${[...units.keys(), ...multipliers.keys()].join('|')})`, 'i');
 
 /** The value of a whole phrase ('five dozen', 'Thirteen', '6,500'), or undefined if it is not just a count. */
 export function countValue(phrase: string): number | undefined {

@@ -76,8 +76,21 @@ interface CompiledName {
   length: number;
 }
 
+/** The compiled catalogue: the names, and a cheap test for sentences that may hold one. */
+export interface CompiledCatalogue {
+  names: CompiledName[];
+  /** Any word that starts a catalogue name, or 'operation': sentences without one name nothing. */
+  hint: RegExp;
+}
+
 /** Prepares the catalogue once: every name and alias as a pattern, longest first. */
-export function compileCatalogue(catalogue: readonly Operation[]): CompiledName[] {
+export function compileCatalogue(catalogue: readonly Operation[]): CompiledCatalogue {
+  const names = compileNames(catalogue);
+  const firstWords = new Set(['operation', ...catalogue.flatMap((operation) => [operation.name, ...operation.aliases].map((name) => name.split(/[\s-]+/)[0]!.toLowerCase()))]);
+  return { names, hint: new RegExp(`(?<!${letter})(?:${[...firstWords].map(escapeRegExp).join('|')})`, 'iu') };
+}
+
+function compileNames(catalogue: readonly Operation[]): CompiledName[] {
   const compiled: CompiledName[] = [];
   for (const operation of catalogue) {
     for (const name of new Set([operation.name, ...operation.aliases])) {
@@ -164,15 +177,17 @@ function editionsAtNames(sentence: string, hits: readonly MentionHit[]): Edition
  * An edition phrase ('the 13th year') belongs to the operation named in the
  * same sentence, else to the operation the article is about.
  */
-export function findOperations(sentences: readonly string[], catalogue: readonly CompiledName[]): OperationFindings {
+export function findOperations(sentences: readonly string[], catalogue: CompiledCatalogue): OperationFindings {
   const unknown = new Set<string>();
   const hits: MentionHit[] = [];
   const editions: EditionHit[] = [];
   const phrases: { sentence: number; start: number; edition: string; editionNumber: number }[] = [];
   sentences.forEach((sentence, index) => {
-    const found = findInSentence(sentence, index, catalogue, unknown);
-    hits.push(...found);
-    editions.push(...editionsAtNames(sentence, found));
+    if (catalogue.hint.test(sentence)) {
+      const found = findInSentence(sentence, index, catalogue.names, unknown);
+      hits.push(...found);
+      editions.push(...editionsAtNames(sentence, found));
+    }
     for (const match of sentence.matchAll(editionPhrase)) {
       const value = ordinalValue(match[1]!);
       if (value !== undefined) phrases.push({ sentence: index, start: match.index, edition: `${match[1]} ${match[2]!.toLowerCase()}`, editionNumber: value });

@@ -49,9 +49,11 @@ export function stateFor(text: string): string | undefined {
 }
 
 /** Where the text names a state, for resolving a later 'in the state'. */
+// ASCII word boundaries: state names are ASCII, and a look-behind at every position was slow.
+const statePattern = new RegExp(`\\b(${stateAlternatives})\\b`, 'g');
+
 export function statesNamed(sentence: string): { state: string; start: number }[] {
-  const pattern = new RegExp(`(?<![\\p{L}])(${stateAlternatives})(?![\\p{L}])`, 'gu');
-  return [...sentence.matchAll(pattern)].map((match) => ({ state: match[1]!, start: match.index }));
+  return [...sentence.matchAll(statePattern)].map((match) => ({ state: match[1]!, start: match.index }));
 }
 
 /** A regional phrase in a sentence: 'in North Carolina', 'in the state', 'in Charlotte'. */

@@ -29,7 +29,8 @@ export function tokenize(sentence: string): Token[] {
     const text = match[0];
     const start = match.index;
     const kind: TokenKind = /^\d/.test(text) && /^[\d,.]+$/.test(text) ? 'number' : /[\p{L}\p{N}]/u.test(text) ? 'word' : 'punct';
-    tokens.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), kind, start, end: start + text.length });
+    const lower = text.toLowerCase();
+    tokens.push({ text, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, kind, start, end: start + text.length });
   }
   return tokens;
 }

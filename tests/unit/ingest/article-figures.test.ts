@@ -9,7 +9,7 @@ import { catalogue } from './support';
 /** Figures of an article given as paragraphs, reduced to value, scope and operation. */
 function figuresOf(...paragraphs: string[]) {
   const sentences = paragraphs.flatMap((text, paragraph) => splitSentences(text).map((sentence) => ({ paragraph, text: sentence })));
-  const operations = findOperations(sentences.map((sentence) => sentence.text), catalogue.names);
+  const operations = findOperations(sentences.map((sentence) => sentence.text), catalogue.compiled);
   return extractFigures(sentences, operations, readDateline(paragraphs[0]!)).map((figure) => ({
     value: figure.value,
     scope: figure.scope,

@@ -3,7 +3,7 @@ import { editDistance, findOperations } from '@/lib/ingest/operations';
 import { catalogue } from './support';
 
 function mentions(...sentences: string[]) {
-  return findOperations(sentences, catalogue.names);
+  return findOperations(sentences, catalogue.compiled);
 }
 
 describe('findOperations', () => {
