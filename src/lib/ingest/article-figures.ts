@@ -65,14 +65,22 @@ function regionOf(places: readonly PlaceHit[], text: string, start: number, end:
 export function extractFigures(sentences: readonly ArticleSentence[], operations: OperationFindings, dateline: Dateline): Figure[] {
   const figures: Figure[] = [];
   const [datelineCity, datelineState] = (dateline.dateline ?? '').split(/,\s*/);
-  let stateBefore = datelineState === undefined ? null : stateFor(datelineState) ?? null;
-  const context = { datelineCity: datelineCity ? datelineCity.toLowerCase() : null };
+  const datelineStateName = datelineState === undefined ? null : stateFor(datelineState) ?? null;
+  const cityName = datelineCity ? datelineCity.toLowerCase() : null;
+  // The last state named before sentence `index`: scanned for only when a sentence says 'in the state', and
+  // only forward from where the last scan stopped, so each sentence is read once at most.
+  let scanned = 0;
+  let lastState = datelineStateName;
+  const stateBefore = (index: number): string | null => {
+    for (; scanned < index; scanned += 1) lastState = statesNamed(sentences[scanned]!.text).at(-1)?.state ?? lastState;
+    return lastState;
+  };
   sentences.forEach(({ paragraph, text }, index) => {
     const counts = findCounts(text);
     if (counts.length > 0) {
       const earlier = sentences.slice(0, index).filter((sentence) => sentence.paragraph === paragraph).map((sentence) => sentence.text);
       const span = cumulativeSpan(text, earlier);
-      const places = findPlaces(text, { stateBefore, datelineCity: context.datelineCity });
+      const places = findPlaces(text, { stateBefore: () => stateBefore(index), datelineCity: cityName });
       counts.forEach((count, position) => {
         const region = regionOf(places, text, count.start, count.end, counts[position + 1]?.start ?? Infinity);
         figures.push({
@@ -87,7 +95,6 @@ export function extractFigures(sentences: readonly ArticleSentence[], operations
         });
       });
     }
-    stateBefore = statesNamed(text).at(-1)?.state ?? stateBefore;
   });
   return figures;
 }

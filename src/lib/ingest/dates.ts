@@ -9,7 +9,8 @@
  * 2. From another article: when a dated article (dated by its own date line)
  *    reports the same figures — at least two identical value, subject and
  *    action, or an identical set — the undated one takes its date. Running
- *    totals are left out of the match: they recur across years.
+ *    totals are left out of the match: they recur across years; so are
+ *    figures that more than `maxReporting` dated articles report.
  *
  * Otherwise the date stays unknown and the clues that did not settle it
  * (days without a year, 'last month', 'the 13th year') are quoted.
@@ -165,13 +166,20 @@ export function indexDated(dated: readonly DatedArticle[]): DatedIndex {
   return { byKey, sizes };
 }
 
+/** More dated articles than this reporting one figure make it too common to date anything by. */
+export const maxReporting = 20;
+
 /** Rule 2: the date of the dated article that shares the most figures, when the match is strong and unambiguous. */
 export function dateFromFigures(figures: readonly Figure[], index: DatedIndex, ownFile: string): FigureDating {
   const mine = matchKeys(figures);
   if (mine.size === 0) return null;
   const shared = new Map<DatedArticle, string[]>();
   for (const key of mine.keys()) {
-    for (const other of index.byKey.get(key) ?? []) {
+    const reporting = index.byKey.get(key) ?? [];
+    // A figure that many dated articles report is boilerplate ('56 field offices participated') and tells
+    // no date; skipping it also keeps matching linear in the size of the archive.
+    if (reporting.length > maxReporting) continue;
+    for (const other of reporting) {
       if (other.file === ownFile) continue;
       const list = shared.get(other);
       if (list) list.push(key);

@@ -153,6 +153,8 @@ const editionPhrase = new RegExp(
   'gi',
 );
 
+const editionHint = /\s(?:year|annual|edition|iteration|installment|instalment|round)\b/i;
+
 /** Editions given right after or before a name in the sentence. */
 function editionsAtNames(sentence: string, hits: readonly MentionHit[]): EditionHit[] {
   const editions: EditionHit[] = [];
@@ -188,6 +190,7 @@ export function findOperations(sentences: readonly string[], catalogue: Compiled
       hits.push(...found);
       editions.push(...editionsAtNames(sentence, found));
     }
+    if (!editionHint.test(sentence)) return;
     for (const match of sentence.matchAll(editionPhrase)) {
       const value = ordinalValue(match[1]!);
       if (value !== undefined) phrases.push({ sentence: index, start: match.index, edition: `${match[1]} ${match[2]!.toLowerCase()}`, editionNumber: value });

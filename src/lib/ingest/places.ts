@@ -64,8 +64,8 @@ export interface PlaceHit {
 }
 
 export interface PlaceContext {
-  /** The last state named before this sentence (or given by the dateline), for 'in the state'. */
-  stateBefore: string | null;
+  /** The last state named before this sentence (or given by the dateline), for 'in the state'; asked only when needed. */
+  stateBefore: () => string | null;
   /** The dateline's city in lower case ('charlotte'), which counts as a known place. */
   datelineCity: string | null;
 }
@@ -78,15 +78,14 @@ const placePattern = new RegExp(
 /** Regional phrases in a sentence, in order. A state or city followed by a capitalised word is an organisation's name, not a place. */
 export function findPlaces(sentence: string, context: PlaceContext): PlaceHit[] {
   const hits: PlaceHit[] = [];
-  let lastState = context.stateBefore;
-  const named = statesNamed(sentence);
   for (const match of sentence.matchAll(placePattern)) {
     const end = match.index + match[0].length;
     if (/^\s+\p{Lu}/u.test(sentence.slice(end))) continue;
-    for (const state of named) if (state.start < match.index) lastState = state.state;
     const [, theState, ofState, state, city, cityState] = match;
     let region: string | undefined;
-    if (theState !== undefined) region = ofState ?? lastState ?? undefined;
+    if (theState !== undefined) {
+      region = ofState ?? statesNamed(sentence.slice(0, match.index)).at(-1)?.state ?? context.stateBefore() ?? undefined;
+    }
     else if (state !== undefined) region = state;
     else if (city !== undefined) {
       const isCounty = /\sCounty$/.test(city);

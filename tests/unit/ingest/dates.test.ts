@@ -71,6 +71,15 @@ describe('dates from another article with the same figures', () => {
     expect(one.get('b.txt')).toMatchObject({ date: '2022-05-04', dateSource: 'inferred' });
   });
 
+  it('does not date from figures that more than 20 dated articles report: they are boilerplate', () => {
+    const many = Array.from({ length: 21 }, (_, index) =>
+      source(`d${String(index).padStart(2, '0')}.txt`, ` date 2020-01-01 Officers from 56 field offices took part; ${index + 100} children were rescued and 41 traffickers were arrested.`),
+    );
+    const undated = source('u.txt', 'Agents from 56 field offices took part, and 41 traffickers were arrested.');
+    expect(ingestFresh([...many, undated]).get('u.txt')).toMatchObject({ dateSource: 'unknown', dateEvidence: null });
+    expect(ingestFresh([...many.slice(0, 20), undated]).get('u.txt')).toMatchObject({ dateSource: 'inferred', date: '2020-01-01' });
+  });
+
   it('leaves the date unknown when equally good matches disagree, and says so', () => {
     const articles = ingestFresh([
       source('a.txt', ' date 2022-05-04 Agents arrested 41 traffickers and rescued 12 children.'),
