@@ -8,7 +8,7 @@
  */
 import type { ChartGroupInput } from './chart';
 import type { CitedFigure } from './citations';
-import { describeMeasure, describeYearRange, headlineSubjects, measureKey } from './figure-text';
+import { describeFigure, describeMeasure, describeYearRange, headlineSubjects, measureKey } from './figure-text';
 import { figureSubjects, type Operation, type OperationMention } from './schema';
 import { compareStories, storyYear, type StoryRecord } from './story-record';
 
@@ -21,6 +21,12 @@ export interface MeasureRow<S extends StoryRecord = StoryRecord> {
   region: string | null;
   /** Oldest report first, undated reports last. */
   reports: CitedFigure<S>[];
+  /**
+   * The reports grouped by the figure as written ('more than 200', 'over 200'),
+   * in order of first report: a page can show each wording once with a few
+   * of its sources, however many stories repeat it.
+   */
+  variants: { text: string; value: number; reports: CitedFigure<S>[] }[];
   conflicting: boolean;
 }
 
@@ -49,6 +55,31 @@ export interface TimelineEntry<S extends StoryRecord = StoryRecord> {
 export interface RunningTotalReport<S extends StoryRecord = StoryRecord> {
   story: S;
   figures: CitedFigure<S>[];
+}
+
+/** Consecutive reports that give the very same totals, shown as one row. */
+export interface RunningTotalRow<S extends StoryRecord = StoryRecord> {
+  /** The first report of the run: its figures and links are shown. */
+  first: RunningTotalReport<S>;
+  /** Every report in the run, oldest first. */
+  reports: RunningTotalReport<S>[];
+}
+
+/**
+ * Folds consecutive reports with the same totals (as written) into one row,
+ * so a page shows each step of the growth once however many stories repeat it.
+ */
+export function foldRunningTotals<S extends StoryRecord>(reports: readonly RunningTotalReport<S>[]): RunningTotalRow<S>[] {
+  const rows: RunningTotalRow<S>[] = [];
+  let previous: string | null = null;
+  for (const report of reports) {
+    const signature = report.figures.map((item) => describeFigure(item.figure)).sort().join('|');
+    const last = rows.at(-1);
+    if (last && signature === previous) last.reports.push(report);
+    else rows.push({ first: report, reports: [report] });
+    previous = signature;
+  }
+  return rows;
 }
 
 export interface OperationTimeline<S extends StoryRecord = StoryRecord> {
@@ -104,16 +135,26 @@ function compareMeasures(a: MeasureRow<StoryRecord>, b: MeasureRow<StoryRecord>)
 
 function measureRows<S extends StoryRecord>(cited: readonly CitedFigure<S>[]): MeasureRow<S>[] {
   const rows = new Map<string, MeasureRow<S>>();
+  const seen = new Set<string>();
   for (const item of cited) {
     const key = measureKey(item.figure);
-    const row = rows.get(key);
     // The same story repeating the same number in two sentences is one report.
-    if (row?.reports.some((report) => report.story === item.story && report.figure.value === item.figure.value)) continue;
+    const once = `${key}#${item.story.id}#${item.figure.value}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const row = rows.get(key);
     if (row) row.reports.push(item);
-    else rows.set(key, { key, label: describeMeasure(item.figure), region: item.figure.scope.region, reports: [item], conflicting: false });
+    else rows.set(key, { key, label: describeMeasure(item.figure), region: item.figure.scope.region, reports: [item], variants: [], conflicting: false });
   }
   for (const row of rows.values()) {
     row.reports.sort((a, b) => compareOldestFirst(a.story, b.story) || a.index - b.index);
+    const variants = new Map<string, MeasureRow<S>['variants'][number]>();
+    for (const report of row.reports) {
+      const variant = variants.get(report.figure.text);
+      if (variant) variant.reports.push(report);
+      else variants.set(report.figure.text, { text: report.figure.text, value: report.figure.value, reports: [report] });
+    }
+    row.variants = [...variants.values()];
     row.conflicting = new Set(row.reports.map((report) => report.figure.value)).size > 1;
   }
   return [...rows.values()].sort(compareMeasures);
@@ -160,21 +201,41 @@ function compareEntries(a: TimelineEntry<StoryRecord>, b: TimelineEntry<StoryRec
   return a.id.localeCompare(b.id);
 }
 
+/**
+ * Chart groups by year. Per year and measure, one bar per distinct number:
+ * reports that agree draw once, two that differ draw both; when more than
+ * two numbers are reported, only the lowest and highest are drawn and say so.
+ */
 function chartGroups<S extends StoryRecord>(cited: readonly CitedFigure<S>[]): ChartGroupInput[] {
-  const byYear = new Map<number, Map<string, ChartGroupInput['bars'][number]>>();
+  type Bar = ChartGroupInput['bars'][number];
+  const byYear = new Map<number, Map<string, Map<number, Bar>>>();
   for (const item of cited) {
     const year = storyYear(item.story);
     if (year === null) continue;
-    const series = describeMeasure(item.figure);
-    // One bar per distinct number: two reports that agree draw once, two that differ draw both.
-    const key = `${measureKey(item.figure)}#${item.figure.value}`;
-    const bars = byYear.get(year) ?? new Map();
-    if (!bars.has(key)) bars.set(key, { series, value: item.figure.value, text: item.figure.text, href: item.href });
-    byYear.set(year, bars);
+    const measures = byYear.get(year) ?? new Map<string, Map<number, Bar>>();
+    byYear.set(year, measures);
+    const key = measureKey(item.figure);
+    const values = measures.get(key) ?? new Map<number, Bar>();
+    measures.set(key, values);
+    if (!values.has(item.figure.value)) {
+      values.set(item.figure.value, { series: describeMeasure(item.figure), value: item.figure.value, text: item.figure.text, href: item.href });
+    }
   }
   return [...byYear.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([year, bars]) => ({ label: String(year), bars: [...bars.values()] }));
+    .map(([year, measures]) => ({
+      label: String(year),
+      bars: [...measures.values()].flatMap((values) => {
+        const bars = [...values.values()];
+        if (bars.length <= 2) return bars;
+        const sorted = bars.sort((a, b) => a.value - b.value);
+        const note = (which: string): string => ` (${which} of ${bars.length} numbers reported)`;
+        return [
+          { ...sorted[0]!, text: `${sorted[0]!.text}${note('lowest')}` },
+          { ...sorted.at(-1)!, text: `${sorted.at(-1)!.text}${note('highest')}` },
+        ];
+      }),
+    }));
 }
 
 /** What a figure counts and how many, ignoring wording: the key two reports of one event share. */
@@ -192,24 +253,28 @@ function placeByFigures<S extends StoryRecord>(buckets: Map<string, Bucket<S>>, 
   if (!loose) return;
   const candidates = [...buckets.values()].filter((item) => item.kind === 'edition' && item.id !== 'undated');
   const keysOf = new Map(candidates.map((item) => [item, new Set(item.cited.map(sameFigureKey))]));
-  for (const story of [...loose.stories]) {
-    const own = loose.cited.filter((item) => item.story === story);
-    const ownKeys = new Set(own.map(sameFigureKey));
+  const citedByStory = new Map<S, CitedFigure<S>[]>();
+  for (const item of loose.cited) citedByStory.set(item.story, [...(citedByStory.get(item.story) ?? []), item]);
+  const moved = new Set<S>();
+  for (const story of loose.stories) {
+    const own = citedByStory.get(story) ?? [];
+    const ownKeys = [...new Set(own.map(sameFigureKey))];
     const matches = candidates
-      .map((item) => ({ item, shared: [...ownKeys].filter((key) => keysOf.get(item)!.has(key)) }))
+      .map((item) => ({ item, shared: ownKeys.filter((key) => keysOf.get(item)!.has(key)) }))
       .filter((match) => match.shared.length >= minShared);
     if (matches.length !== 1) continue;
     const { item: target, shared } = matches[0]!;
-    const examples = own.filter((cited, index) => shared.includes(sameFigureKey(cited)) && own.findIndex((other) => sameFigureKey(other) === sameFigureKey(cited)) === index);
+    const examples = shared.map((key) => own.find((cited) => sameFigureKey(cited) === key)!);
     target.stories.add(story);
     target.cited.push(...own);
     target.placed.push({
       story,
       reason: `states no year or edition; placed here because it reports the same figures: ${examples.map((cited) => `${cited.figure.text} ${cited.figure.subject}`).join(', ')}`,
     });
-    loose.stories.delete(story);
-    loose.cited = loose.cited.filter((item) => item.story !== story);
+    moved.add(story);
   }
+  for (const story of moved) loose.stories.delete(story);
+  loose.cited = loose.cited.filter((item) => !moved.has(item.story));
   if (loose.stories.size === 0) buckets.delete('undated');
 }
 

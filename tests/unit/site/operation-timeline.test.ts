@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citeFigures } from '@/lib/citations';
-import { buildOperationTimeline } from '@/lib/operation-timeline';
+import { buildOperationTimeline, foldRunningTotals } from '@/lib/operation-timeline';
 import type { Operation } from '@/lib/schema';
 import { datedStory, figure, mention, story } from './story-factory';
 
@@ -131,5 +131,30 @@ describe('operation timeline', () => {
   it('says when the only year shown rests on an inferred date', () => {
     const inferred = story('inf', { date: '2023-08-01', dateSource: 'inferred', dateEvidence: 'Aug. 1 release', paragraphs, figures: [figure({ sentence })] });
     expect(buildOperationTimeline(crossCountry, [inferred], citeFigures).entries[0]!.heading).toBe('2023 (year inferred)');
+  });
+
+  it('groups each wording of a number once, with all its reports', () => {
+    const thirteen = buildOperationTimeline(crossCountry, seedLike(), citeFigures).entries.at(-1)!;
+    const people = thirteen.measures.find((row) => row.label === 'people accused')!;
+    expect(people.variants.map((v) => [v.text, v.reports.map((r) => r.story.id)])).toEqual([['126', ['thirteen-a', 'thirteen-b']]]);
+  });
+
+  it('charts only the lowest and highest when a year has more than two numbers for one measure, and says so', () => {
+    const reports = [70, 84, 90, 84].map((value, i) => datedStory(`r${i}`, `2016-0${i + 1}-01`, { paragraphs, figures: [figure({ sentence, value, text: String(value) })] }));
+    const [group] = buildOperationTimeline(crossCountry, reports, citeFigures).figuresByYear;
+    expect(group!.bars.map((bar) => bar.text)).toEqual(['70 (lowest of 3 numbers reported)', '90 (highest of 3 numbers reported)']);
+  });
+
+  it('folds consecutive reports of the same running totals into one row', () => {
+    const total = (id: string, date: string, text: string) => {
+      const s = datedStory(id, date, { paragraphs, figures: [figure({ sentence, text, value: 1, scope: cumulative(2003, null) })] });
+      return { story: s, figures: citeFigures(s) };
+    };
+    const rows = foldRunningTotals([total('a', '2017-01-01', 'more than 6,500'), total('b', '2017-06-01', 'more than 6,500'), total('c', '2019-01-01', 'more than 6,600'), total('d', '2020-01-01', 'more than 6,500')]);
+    expect(rows.map((row) => [row.first.story.id, row.reports.length])).toEqual([
+      ['a', 2],
+      ['c', 1],
+      ['d', 1],
+    ]);
   });
 });
