@@ -34,8 +34,19 @@ const markers: readonly Marker[] = [
 /** The integration logs 'Pagefind indexed N pages into <dir> in <ms> ms' when it is done. */
 const indexDone = /\[archive-pagefind\] Pagefind indexed (\d+) pages .* in (\d+) ms/;
 
+/** One route's share of the rendering phase. */
+export interface RouteTiming {
+  /** 'src/pages/stories/[slug].astro' */
+  route: string;
+  seconds: number;
+  /** Files it wrote. */
+  pages: number;
+}
+
 export interface ParsedBuild {
   phases: BuildPhase[];
+  /** Rendering time per route, slowest first. */
+  routes: RouteTiming[];
   /** Pages the index holds, from the integration's log; null when it did not log. */
   indexedPages: number | null;
   /** Seconds the index took, null when it did not run. */
@@ -77,5 +88,21 @@ export function parseBuildLog(lines: readonly TimedLine[], samples: readonly Mem
     const to = ordered[i + 1]?.from ?? totalMs;
     return { name, seconds: Math.max(0, to - from) / 1000, peakBytes: peakBetween(samples, from, to) };
   });
-  return { phases, indexedPages, indexSeconds };
+  return { phases, routes: routeTimings(lines, starts.get('other build hooks') ?? totalMs), indexedPages, indexSeconds };
+}
+
+/** Astro prints '▶ src/pages/x.astro' (or 'λ' for endpoints) before a route's pages, then one '└─ /path' line per page. */
+const routeStart = /^\S*\s*[▶λ] (src\/pages\/\S+)/;
+const pageLine = /^\S*\s*[├└]─ \//;
+
+function routeTimings(lines: readonly TimedLine[], renderingEnd: number): RouteTiming[] {
+  const routes: { route: string; from: number; pages: number }[] = [];
+  for (const line of lines) {
+    const start = routeStart.exec(line.text);
+    if (start) routes.push({ route: start[1]!, from: line.ms, pages: 0 });
+    else if (pageLine.test(line.text) && routes.length > 0) routes.at(-1)!.pages += 1;
+  }
+  return routes
+    .map(({ route, from, pages }, i) => ({ route, pages, seconds: Math.max(0, (routes[i + 1]?.from ?? renderingEnd) - from) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds);
 }

@@ -2,7 +2,6 @@
  * The benchmark's figures as one JSON-able object, the targets of issue 6
  * checked against them, and the plain-text table the CLI prints.
  */
-import type { BuildPhase } from './astro-phases';
 import type { FolderSize } from './disk-usage';
 import type { BuildResult, GenerateResult, HugoResult, IngestResult, StageFigures } from './stages';
 
@@ -37,6 +36,8 @@ export interface MachineInfo {
   cpus: number;
   cpuModel: string;
   memoryBytes: number;
+  /** One-minute load average when the run started: the cores are shared, so a busy machine slows every stage. */
+  loadAverage: number;
   node: string;
   astro: string;
   pagefind: string;
@@ -128,8 +129,18 @@ function table(rows: readonly (readonly string[])[]): string {
 const peak = (stage: StageFigures): string => mib(stage.peakTreeBytes);
 const largest = (stage: StageFigures): string => (stage.peakProcessBytes === null ? '-' : mib(stage.peakProcessBytes));
 
-function phaseRows(phases: readonly BuildPhase[]): string[][] {
-  return phases.map((phase) => [`    ${phase.name}`, secs(phase.seconds), mib(phase.peakBytes), '', '']);
+/** The build's phases; under rendering, its slowest routes. */
+function phaseRows(build: BuildResult, withIndex: boolean): string[][] {
+  const rows: string[][] = [];
+  for (const phase of build.phases) {
+    if (phase.name === 'index' && !withIndex) continue;
+    rows.push([`    ${phase.name}`, secs(phase.seconds), mib(phase.peakBytes), '', '']);
+    if (phase.name !== 'rendering') continue;
+    for (const route of build.routes.slice(0, 5)) {
+      rows.push([`      ${route.route.replace(/^src\/pages\//, '')}`, secs(route.seconds), '', '', `${count(route.pages)} files`]);
+    }
+  }
+  return rows;
 }
 
 /** The report as the CLI prints it. */
@@ -140,7 +151,7 @@ export function formatReport(report: BenchReport): string {
   rows.push(['ingest', secs(ingest.seconds), peak(ingest), largest(ingest), `${count(ingest.articles)} copies, ${count(Math.round(ingest.articlesPerSecond))} articles/s`]);
   if (build) {
     rows.push(['astro build (without index)', secs(build.build.seconds), peak(build.build), '', `dist/ ${size(build.dist)}; ${count(build.storyPages)} story pages`]);
-    rows.push(...phaseRows(build.phases.filter((phase) => phase.name !== 'index')));
+    rows.push(...phaseRows(build, false));
     rows.push([
       'index (Pagefind hook in the build)',
       build.index ? secs(build.index.seconds) : '-',
@@ -158,12 +169,12 @@ export function formatReport(report: BenchReport): string {
   if (incremental) {
     rows.push(['incremental: ingest 1 article', secs(incremental.ingest.seconds), peak(incremental.ingest), largest(incremental.ingest), '']);
     rows.push(['incremental: build + index', secs(incremental.build.total.seconds), peak(incremental.build.total), largest(incremental.build.total), `${count(incremental.build.storyPages)} story pages`]);
-    rows.push(...phaseRows(incremental.build.phases));
+    rows.push(...phaseRows(incremental.build, true));
     rows.push(['incremental total', secs(incremental.seconds), '', '', '']);
   }
   const lines = [
     `Benchmark: ${count(report.articles)} articles, seed ${report.seed}, ${report.startedAt}`,
-    `Machine: ${machine.cpus} x ${machine.cpuModel}, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB; Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}, ${machine.hugo ?? 'hugo not run'}`,
+    `Machine: ${machine.cpus} x ${machine.cpuModel}, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, load ${machine.loadAverage.toFixed(1)} at start; Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}, ${machine.hugo ?? 'hugo not run'}`,
     '',
     table(rows),
   ];

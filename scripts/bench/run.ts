@@ -65,6 +65,7 @@ async function machineInfo(hugo: string | null): Promise<MachineInfo> {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
     memoryBytes: os.totalmem(),
+    loadAverage: os.loadavg()[0] ?? 0,
     node: process.version,
     astro: await packageVersion('astro'),
     pagefind: await packageVersion('pagefind'),

@@ -3,9 +3,9 @@
  * `astro build` with its Pagefind integration, Debian's hugo, the Pagefind
  * CLI) and measured from outside: wall time and peak memory.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseBuildLog, type BuildPhase } from './astro-phases';
+import { parseBuildLog, type BuildPhase, type RouteTiming } from './astro-phases';
 import { folderSize, type FolderSize } from './disk-usage';
 import { writeSources } from './generate-sources';
 import { prepareHugoSite } from './hugo-site';
@@ -114,6 +114,8 @@ export interface BuildResult {
   /** The Pagefind hook inside the build, timed from its log line. */
   index: { seconds: number; peakTreeBytes: number; indexedPages: number } | null;
   phases: BuildPhase[];
+  /** Rendering time per route, slowest first. */
+  routes: RouteTiming[];
   /** stories/<slug>/index.html files in dist/. */
   storyPages: number;
   dist: FolderSize;
@@ -122,11 +124,23 @@ export interface BuildResult {
 
 /** `astro build` of the generated archive into the workspace's dist/, with its own content cache. */
 export async function astroBuildStage(ws: Workspace, logName: string): Promise<BuildResult> {
-  const run = await runMeasured(bin(ws, 'astro'), ['build', '--outDir', ws.dist], {
-    cwd: ws.projectRoot,
-    env: { ...process.env, ARCHIVE_ARTICLES: ws.articles, ARCHIVE_CACHE_DIR: ws.cache, NO_COLOR: '1' },
-    logFile: path.join(ws.logs, `${logName}.log`),
-  });
+  // When outDir lies outside the working directory, Astro stages its server chunks in <cwd>/.astro/.
+  // Run from a folder of our own inside the project (git-ignored tmp/), so the chunks still resolve
+  // the project's node_modules but never share the project's .astro/ with a build running alongside.
+  const staging = path.join(ws.projectRoot, 'tmp', `bench-${path.basename(ws.root)}`);
+  await mkdir(staging, { recursive: true });
+  let run: MeasuredRun;
+  try {
+    run = await runMeasured(bin(ws, 'astro'), ['build', '--root', ws.projectRoot, '--outDir', ws.dist], {
+      cwd: staging,
+      env: { ...process.env, ARCHIVE_ARTICLES: ws.articles, ARCHIVE_CACHE_DIR: ws.cache, NO_COLOR: '1' },
+      logFile: path.join(ws.logs, `${logName}.log`),
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    // tmp/ itself goes too once no other run uses it.
+    await rmdir(path.dirname(staging)).catch(() => undefined);
+  }
   assertSucceeded(run, 'astro build');
   const parsed = parseBuildLog(run.lines, run.samples, run.seconds);
   const indexPhase = parsed.phases.find((phase) => phase.name === 'index');
@@ -144,6 +158,7 @@ export async function astroBuildStage(ws: Workspace, logName: string): Promise<B
     },
     index,
     phases: parsed.phases,
+    routes: parsed.routes,
     storyPages: await countStoryPages(ws.dist),
     dist: await folderSize(ws.dist),
     searchIndex: await folderSize(path.join(ws.dist, 'pagefind')),
