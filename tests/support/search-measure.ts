@@ -38,6 +38,8 @@ interface Fetched {
   phase: number;
   path: string;
   bytes: number;
+  /** HTTP status, 0 when the request failed outright. */
+  status: number;
 }
 
 /** What the search page reports on document after showing a search. */
@@ -118,7 +120,8 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
     const finish = (request: Request, ok: boolean): void => {
       const task = (async () => {
         const bytes = ok ? await bodyBytes(request) : 0;
-        fetched.push({ phase: started.get(request) ?? phase, path: new URL(request.url()).pathname, bytes });
+        const status = ok ? ((await request.response())?.status() ?? 0) : 0;
+        fetched.push({ phase: started.get(request) ?? phase, path: new URL(request.url()).pathname, bytes, status });
         started.delete(request);
       })();
       pending.add(task);
@@ -145,6 +148,11 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
       phase += 1;
     }
     await Promise.all(pending);
+    // A missing file (a site rebuilt mid-run, a broken index) would make the figures meaningless.
+    const failed = fetched.filter((entry) => entry.status < 200 || entry.status >= 400);
+    if (failed.length > 0) {
+      throw new Error(`search-measure: ${failed.length} requests failed: ${failed.map((entry) => `${entry.path} (${entry.status || 'no response'})`).join(', ')}`);
+    }
 
     const inPhase = (wanted: number): { path: string; bytes: number }[] =>
       fetched.filter((entry) => entry.phase === wanted).map(({ path, bytes }) => ({ path, bytes }));
