@@ -9,7 +9,8 @@
  * written to a temporary name in the output folder and renamed, so a run
  * never leaves a half-written copy.
  */
-import { mkdir, readdir, readFile, rename, stat, writeFile, rm } from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -97,14 +98,18 @@ async function readOutputFolder(out: string): Promise<{ existing: ExistingCopy[]
   return { existing, manifestRaw };
 }
 
-/** Writes next to the target and renames: readers see the old file or the new one, never half of one. */
-async function writeAtomically(file: string, content: string): Promise<void> {
+/**
+ * Writes next to the target and renames: readers see the old file or the new one, never half of one.
+ * Synchronous on purpose: for thousands of small files it costs a third less system time than the
+ * thread pool, and nothing else waits meanwhile.
+ */
+function writeAtomically(file: string, content: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, content);
-    await rename(temporary, file);
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
@@ -123,6 +128,7 @@ function describe(outcome: Outcome): string {
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   const args = parseArguments(process.argv.slice(2));
   const refusals: Refusal[] = [];
   const files = await collectSources(args.inputs, refusals);
@@ -132,33 +138,35 @@ async function main(): Promise<number> {
     operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
   );
   const long = sources.length >= 1000;
+  let written = 0;
   const plan = planIngest({
     sources,
     existing,
     manifest: parseManifest(manifestRaw),
     catalogue,
     onProgress: (done, total) => {
-      if (long && (done % 1000 === 0 || done === total)) process.stderr.write(`… extracted ${done}/${total}\n`);
+      if (long && (done % 1000 === 0 || done === total)) process.stderr.write(`… read ${done}/${total}\n`);
+    },
+    emit: (outcome) => {
+      writeAtomically(path.join(args.out, outcome.copy), outcome.content!);
+      written += 1;
+      if (long && written % 1000 === 0) process.stderr.write(`… wrote ${written} copies\n`);
     },
   });
   refusals.push(...plan.refusals);
-  let written = 0;
-  await inParallel(plan.outcomes, async (outcome) => {
-    if (outcome.content === null) return;
-    await writeAtomically(path.join(args.out, outcome.copy), outcome.content);
-    written += 1;
-    if (long && written % 1000 === 0) process.stderr.write(`… wrote ${written} copies\n`);
-  });
   console.log(plan.outcomes.map(describe).join('\n'));
   const manifest = formatManifest(plan.manifest);
-  if (manifest !== manifestRaw) await writeAtomically(path.join(args.out, manifestName), manifest);
+  if (manifest !== manifestRaw) writeAtomically(path.join(args.out, manifestName), manifest);
   for (const note of plan.notes) console.log(`note       ${note}`);
   for (const refusal of refusals) console.error(`refused    ${refusal.path}: ${refusal.reason}`);
   const seconds = (performance.now() - started) / 1000;
+  // CPU time too: on a shared machine the wall time says more about the neighbours than about ingest.
+  const cpu = process.cpuUsage(startedCpu);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const count = plan.outcomes.length;
   const tally = (['written', 'updated', 'unchanged', 'kept'] as const).map((status) => `${plan.outcomes.filter((o) => o.status === status).length} ${status}`);
   console.log(
-    `${count} articles into ${display(args.out)} in ${seconds.toFixed(2)} s (${Math.round(count / Math.max(seconds, 1e-6))} articles/s): ${tally.join(', ')}, ${refusals.length} refused`,
+    `${count} articles into ${display(args.out)} in ${seconds.toFixed(2)} s (${Math.round(count / Math.max(seconds, 1e-6))} articles/s; ${cpuSeconds.toFixed(2)} s CPU): ${tally.join(', ')}, ${refusals.length} refused`,
   );
   return refusals.length > 0 ? 1 : 0;
 }

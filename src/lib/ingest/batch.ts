@@ -3,17 +3,18 @@
  * write, which to leave, which sources to refuse. The CLI reads the inputs
  * and the output folder, calls planIngest, and writes what it returns.
  *
- * Deterministic: sources are taken in file-name order; pass one extracts
- * every source; pass two dates the undated ones from the dated ones (this
- * batch's date lines and the copies already in the folder), names new copies
- * and renders them.
+ * Deterministic: sources are taken in file-name order. Pass one extracts
+ * every source, names its copy and renders it when the text gives its date;
+ * pass two dates the rest from the dated ones (this batch's date lines and
+ * the copies already in the folder) and renders them. A copy is named in
+ * pass one, so slugs never depend on dates.
  */
 import { readFrontmatter } from '../article-file';
 import { articleSchema, type Article } from '../schema';
 import {
   dateArticle, extractArticle, finishArticle, sha256, titleFor, type Catalogue, type ExtractedArticle, type SourceFile,
 } from './build-article';
-import { indexDated, type DatedArticle } from './dates';
+import { indexDated, type DatedArticle, type DateFields } from './dates';
 import type { Manifest } from './manifest';
 import { slugForTitle, uniqueSlug } from './slug';
 
@@ -60,7 +61,23 @@ export interface PlanInput {
   catalogue: Catalogue;
   /** Called as sources are extracted, for progress on long runs. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with each outcome that has content to write, as soon as it is ready, so a long run need not hold
+   * every copy in memory. The returned plan then has `content: null` for it.
+   */
+  emit?: (outcome: Outcome) => void;
 }
+
+interface Named {
+  article: ExtractedArticle;
+  title: string;
+  slug: string;
+  existingCopy: KnownCopy | undefined;
+  /** Position in file-name order, so outcomes and refusals are reported in that order. */
+  order: number;
+}
+
+const emptyIndex = indexDated([]);
 
 interface KnownCopy {
   name: string;
@@ -96,9 +113,8 @@ function indexCopies(existing: readonly ExistingCopy[], notes: string[]): KnownC
 }
 
 /** Plans the run: see the module comment. */
-export function planIngest({ sources, existing, manifest, catalogue, onProgress }: PlanInput): IngestPlan {
+export function planIngest({ sources, existing, manifest, catalogue, onProgress, emit }: PlanInput): IngestPlan {
   const notes: string[] = [];
-  const refusals: Refusal[] = [];
   const copies = indexCopies(existing, notes);
   const copyByName = new Map(copies.map((copy) => [copy.name, copy]));
   const rawByName = new Map(existing.map((copy) => [copy.name, copy.raw]));
@@ -109,26 +125,69 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress 
   for (const copy of copies) if (copy.sourceFile !== null && !copyOfSource.has(copy.sourceFile)) copyOfSource.set(copy.sourceFile, copy.name);
   for (const [name, entry] of nextManifest) copyOfSource.set(entry.source, name);
 
-  // Pass one: read and extract every source, refusing bad input and the same article twice.
   const ordered = [...sources].sort((a, b) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path));
-  const extracted: ExtractedArticle[] = [];
   const byFileName = new Map<string, string>();
   const byText = new Map<string, string>();
   const textInFolder = new Map<string, string>();
   for (const entry of nextManifest.values()) textInFolder.set(entry.textDigest, entry.source);
   const bytesInFolder = new Map<string, string>();
   for (const copy of copies) if (copy.sourceSha256 !== null && copy.sourceFile !== null) bytesInFolder.set(copy.sourceSha256, copy.sourceFile);
-  ordered.forEach((source, index) => {
-    onProgress?.(index + 1, ordered.length);
+  const batchFiles = new Set(ordered.map((source) => source.file));
+  const takenSlugs = new Set(copies.flatMap((copy) => [copy.slug, stem(copy.name)]));
+  const dated: DatedArticle[] = [];
+  const undated: Named[] = [];
+  const outcomes: (Outcome & { order: number })[] = [];
+  const refused: (Refusal & { order: number })[] = [];
+
+  /** Renders one named article with its date fields and records the outcome. */
+  const finish = (named: Named, dates: DateFields): void => {
+    const { article, title, slug, existingCopy, order } = named;
+    const finished = finishArticle(article, dates, slug, title);
+    if (!finished.ok) {
+      refused.push({ path: article.path, reason: finished.reason, order });
+      return;
+    }
+    const { content } = finished.value;
+    const copy = existingCopy?.name ?? `${slug}.md`;
+    const current = rawByName.get(copy);
+    const recorded = nextManifest.get(copy);
+    let status: OutcomeStatus;
+    if (current === undefined) status = 'written';
+    else if (current === content) status = 'unchanged';
+    else if (recorded !== undefined && sha256(current) === recorded.written) status = 'updated';
+    else status = 'kept';
+    if (status !== 'kept') {
+      nextManifest.set(copy, { source: article.file, sourceSha256: article.sha256, textDigest: article.textDigest, written: sha256(content) });
+    }
+    const outcome: Outcome = {
+      path: article.path,
+      copy,
+      status,
+      content: status === 'written' || status === 'updated' ? content : null,
+      article: finished.value.article,
+      sourceChanged: status === 'kept' && (recorded?.sourceSha256 ?? existingCopy?.sourceSha256) !== article.sha256,
+    };
+    if (emit && outcome.content !== null) {
+      emit(outcome);
+      outcome.content = null;
+    }
+    outcomes.push({ ...outcome, order });
+    for (const name of article.operations.unknown) notes.push(`${article.path}: '${name}' is not in the operations catalogue`);
+  };
+
+  // Pass one, in file-name order: extract, refuse bad input and the same article twice, name the copy (titles
+  // do not depend on dates), and finish every article whose date the text itself gives. Only the undated wait.
+  ordered.forEach((source, order) => {
+    onProgress?.(order + 1, ordered.length);
     const sameName = byFileName.get(source.file);
     if (sameName !== undefined) {
-      refusals.push({ path: source.path, reason: `has the same file name as ${sameName}, and a copy records its source by file name` });
+      refused.push({ path: source.path, reason: `has the same file name as ${sameName}, and a copy records its source by file name`, order });
       return;
     }
     byFileName.set(source.file, source.path);
     const result = extractArticle(source, catalogue);
     if (!result.ok) {
-      refusals.push({ path: source.path, reason: result.reason });
+      refused.push({ path: source.path, reason: result.reason, order });
       return;
     }
     const article = result.value;
@@ -137,29 +196,22 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress 
     );
     const twin = byText.get(article.textDigest) ?? inFolder;
     if (twin !== undefined) {
-      refusals.push({ path: source.path, reason: `is the same article as ${twin} (identical text); not ingested twice` });
+      refused.push({ path: source.path, reason: `is the same article as ${twin} (identical text); not ingested twice`, order });
       return;
     }
     byText.set(article.textDigest, source.path);
-    extracted.push(article);
-  });
-
-  // Pass two: name every copy (titles do not depend on dates), then date the undated from the dated ones
-  // (this batch's date lines and the folder's copies dated by theirs), then render.
-  const takenSlugs = new Set(copies.flatMap((copy) => [copy.slug, stem(copy.name)]));
-  const named = extracted.map((article) => {
     const title = titleFor(article, catalogue);
     const existingName = copyOfSource.get(article.file);
     const existingCopy = existingName === undefined ? undefined : copyByName.get(existingName);
     const slug = existingCopy ? existingCopy.slug : uniqueSlug(slugForTitle(title), takenSlugs);
     takenSlugs.add(slug);
-    return { article, title, slug, existingCopy };
-  });
-  const batchFiles = new Set(extracted.map((article) => article.file));
-  const dated: DatedArticle[] = [];
-  for (const { article, slug } of named) {
+    const named: Named = { article, title, slug, existingCopy, order };
     if (article.statedDate !== null) dated.push({ file: article.file, slug, date: article.statedDate, figures: article.figures });
-  }
+    if (article.statedDate !== null || article.textDate !== null) finish(named, dateArticle(article, emptyIndex));
+    else undated.push(named);
+  });
+
+  // Pass two: date the undated from the dated (this batch's date lines and the folder's copies dated by theirs).
   for (const copy of copies) {
     const article = copy.article;
     if (article && article.dateSource === 'source' && article.date !== null && !batchFiles.has(article.source.file)) {
@@ -167,33 +219,9 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress 
     }
   }
   const datedIndex = indexDated(dated);
-  const outcomes: Outcome[] = [];
-  for (const { article, title, slug, existingCopy } of named) {
-    const finished = finishArticle(article, dateArticle(article, datedIndex), slug, title);
-    if (!finished.ok) {
-      refusals.push({ path: article.path, reason: finished.reason });
-      continue;
-    }
-    const { content } = finished.value;
-    const copy = existingCopy?.name ?? `${slug}.md`;
-    const entry = { source: article.file, sourceSha256: article.sha256, textDigest: article.textDigest, written: sha256(content) };
-    const current = rawByName.get(copy);
-    const recorded = nextManifest.get(copy);
-    let status: OutcomeStatus;
-    if (current === undefined) status = 'written';
-    else if (current === content) status = 'unchanged';
-    else if (recorded !== undefined && sha256(current) === recorded.written) status = 'updated';
-    else status = 'kept';
-    if (status !== 'kept') nextManifest.set(copy, entry);
-    outcomes.push({
-      path: article.path,
-      copy,
-      status,
-      content: status === 'written' || status === 'updated' ? content : null,
-      article: finished.value.article,
-      sourceChanged: status === 'kept' && (recorded?.sourceSha256 ?? existingCopy?.sourceSha256) !== article.sha256,
-    });
-    for (const name of article.operations.unknown) notes.push(`${article.path}: '${name}' is not in the operations catalogue`);
-  }
-  return { outcomes, refusals, manifest: nextManifest, notes };
+  for (const named of undated) finish(named, dateArticle(named.article, datedIndex));
+
+  const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+  const strip = <T extends { order: number }>({ order: _order, ...rest }: T): Omit<T, 'order'> => rest;
+  return { outcomes: outcomes.sort(byOrder).map(strip), refusals: refused.sort(byOrder).map(strip), manifest: nextManifest, notes };
 }

@@ -45,7 +45,8 @@ const relativePhrase =
 const editionPhrase = new RegExp(`\\bthe\\s+${ordinalPattern}\\s+(?:year|annual|edition|iteration)\\b`, 'gi');
 const monthOnly = /\b(?:in|during|since|throughout|of)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g;
 
-interface Found {
+/** A date phrase found in the text. */
+export interface DatePhrase {
   text: string;
   sentence: number;
   start: number;
@@ -62,19 +63,15 @@ function dayOf(match: RegExpExecArray): string | null {
   return isIsoDate(day) ? day : null;
 }
 
-function phrasesOf(input: readonly string[] | DatePhrases): DatePhrases {
-  return input.length > 0 && typeof input[0] !== 'string' ? (input as DatePhrases) : findDatePhrases(input as readonly string[]);
-}
-
 // Most sentences name no month and no relative time: one cheap test skips the date patterns for them.
 const mayHoldDate = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|last|this|next|past|earlier|later|yesterday|on [MTWFS]|the \S+ (?:year|annual|edition|iteration)/i;
 
 /** Every date clue of the article in reading order; anchored phrases win over the bare days inside them. */
-function findDatePhrases(sentences: readonly string[]): Found[] {
-  const found: Found[] = [];
+export function findDatePhrases(sentences: readonly string[]): DatePhrase[] {
+  const found: DatePhrase[] = [];
   sentences.forEach((sentence, index) => {
     if (!mayHoldDate.test(sentence)) return;
-    const here: Found[] = [];
+    const here: DatePhrase[] = [];
     const add = (match: RegExpExecArray, announcedDay: string | null) => {
       const end = match.index + match[0].length;
       if (here.some((other) => match.index < other.end && end > other.start)) return;
@@ -87,17 +84,9 @@ function findDatePhrases(sentences: readonly string[]): Found[] {
   return found;
 }
 
-/** The date phrases of an article, found once and used by both dateFromText and unsettledClues. */
-export type DatePhrases = readonly Found[];
-
-/** Finds the date phrases of an article's sentences. */
-export function findDatePhrasesIn(sentences: readonly string[]): DatePhrases {
-  return findDatePhrases(sentences);
-}
-
 /** Rule 1: the day of the latest dated announcement the text reports, with the words it rests on. */
-export function dateFromText(sentences: readonly string[] | DatePhrases): DateFields | null {
-  const anchored = phrasesOf(sentences).filter((phrase) => phrase.announcedDay !== null);
+export function dateFromPhrases(phrases: readonly DatePhrase[]): DateFields | null {
+  const anchored = phrases.filter((phrase) => phrase.announcedDay !== null);
   if (anchored.length === 0) return null;
   const latest = anchored.reduce((best, phrase) => (phrase.announcedDay! > best.announcedDay! ? phrase : best));
   return {
@@ -107,13 +96,21 @@ export function dateFromText(sentences: readonly string[] | DatePhrases): DateFi
   };
 }
 
-/** The clues that did not settle a date, quoted, or null when the text has none. */
-export function unsettledClues(sentences: readonly string[] | DatePhrases): string | null {
+/** Rule 1 on sentences. */
+export function dateFromText(sentences: readonly string[]): DateFields | null {
+  return dateFromPhrases(findDatePhrases(sentences));
+}
+
+/** The clues that did not settle a date, quoted, or null when there are none. */
+export function cluesFromPhrases(phrases: readonly DatePhrase[]): string | null {
   const seen = new Set<string>();
-  const clues = phrasesOf(sentences)
-    .map((phrase) => phrase.text)
-    .filter((text) => !seen.has(text.toLowerCase()) && seen.add(text.toLowerCase()));
+  const clues = phrases.map((phrase) => phrase.text).filter((text) => !seen.has(text.toLowerCase()) && seen.add(text.toLowerCase()));
   return clues.length === 0 ? null : `Clues without a year: ${clues.map((text) => `'${text}'`).join(', ')}`;
+}
+
+/** The unsettled clues of sentences. */
+export function unsettledClues(sentences: readonly string[]): string | null {
+  return cluesFromPhrases(findDatePhrases(sentences));
 }
 
 /** A dated article that an undated one may share figures with. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/lib/article-file';
+import { planIngest } from '@/lib/ingest/batch';
 import { manifestName } from '@/lib/ingest/manifest';
 import { articleSchema } from '@/lib/schema';
 import { splitSentences } from '@/lib/sentences';
-import { ingestInto, seedSources, source, type Folder } from './support';
+import { catalogue, ingestInto, seedSources, source, type Folder } from './support';
 
 const seeds = seedSources();
 
@@ -62,6 +63,25 @@ describe('re-ingesting', () => {
     folder.delete(manifestName);
     folder.set(name, raw.replace('CHARLOTTE, N.C. — Three', 'CHARLOTTE, N.C. — Three (corrected)'));
     expect(ingestInto(folder, seeds).outcomes[1]!.status).toBe('kept');
+  });
+});
+
+describe('streaming', () => {
+  it('hands each copy to emit as soon as it is ready and keeps no content, with the same result', () => {
+    const emitted = new Map<string, string>();
+    const plan = planIngest({
+      sources: seeds,
+      existing: [],
+      manifest: new Map(),
+      catalogue,
+      emit: (outcome) => emitted.set(outcome.copy, outcome.content!),
+    });
+    expect(plan.outcomes.every((outcome) => outcome.content === null)).toBe(true);
+    const folder: Folder = new Map();
+    ingestInto(folder, seeds);
+    expect(emitted).toEqual(new Map([...folder].filter(([name]) => name.endsWith('.md'))));
+    // Reported in file-name order, although the undated seeds are finished last.
+    expect(plan.outcomes.map((outcome) => outcome.article.source.file)).toEqual(seeds.map((seed) => seed.file));
   });
 });
 

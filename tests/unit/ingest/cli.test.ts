@@ -32,7 +32,7 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines.filter((line) => line.startsWith('written '))).toHaveLength(4);
-    expect(lines.at(-1)).toMatch(/^4 articles into .* in \d+\.\d\d s \(\d+ articles\/s\): 4 written, 0 updated, 0 unchanged, 0 kept, 0 refused$/);
+    expect(lines.at(-1)).toMatch(/^4 articles into .* in \d+\.\d\d s \(\d+ articles\/s; \d+\.\d\d s CPU\): 4 written, 0 updated, 0 unchanged, 0 kept, 0 refused$/);
     const copies = readdirSync(out).filter((name) => name.endsWith('.md'));
     expect(copies).toHaveLength(4);
     for (const name of copies) {
