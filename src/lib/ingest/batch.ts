@@ -134,6 +134,7 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress,
   for (const copy of copies) if (copy.sourceSha256 !== null && copy.sourceFile !== null) bytesInFolder.set(copy.sourceSha256, copy.sourceFile);
   const batchFiles = new Set(ordered.map((source) => source.file));
   const takenSlugs = new Set(copies.flatMap((copy) => [copy.slug, stem(copy.name)]));
+  const nextSuffix = new Map<string, number>();
   const dated: DatedArticle[] = [];
   const undated: Named[] = [];
   const outcomes: (Outcome & { order: number })[] = [];
@@ -203,7 +204,7 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress,
     const title = titleFor(article, catalogue);
     const existingName = copyOfSource.get(article.file);
     const existingCopy = existingName === undefined ? undefined : copyByName.get(existingName);
-    const slug = existingCopy ? existingCopy.slug : uniqueSlug(slugForTitle(title), takenSlugs);
+    const slug = existingCopy ? existingCopy.slug : uniqueSlug(slugForTitle(title), takenSlugs, nextSuffix);
     takenSlugs.add(slug);
     const named: Named = { article, title, slug, existingCopy, order };
     if (article.statedDate !== null) dated.push({ file: article.file, slug, date: article.statedDate, figures: article.figures });

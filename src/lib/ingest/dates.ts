@@ -63,22 +63,25 @@ function dayOf(match: RegExpExecArray): string | null {
   return isIsoDate(day) ? day : null;
 }
 
-// Most sentences name no month and no relative time: one cheap test skips the date patterns for them.
-const mayHoldDate = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|last|this|next|past|earlier|later|yesterday|on [MTWFS]|the \S+ (?:year|annual|edition|iteration)/i;
+// Cheap tests that say which patterns can match a sentence at all: most name no day and no month.
+const monthDayHint = new RegExp(`${month}\\s+\\d`);
+const monthHint = /January|February|March|April|May|June|July|August|September|October|November|December/;
+const editionHint = /\s(?:year|annual|edition|iteration)\b/i;
 
 /** Every date clue of the article in reading order; anchored phrases win over the bare days inside them. */
 export function findDatePhrases(sentences: readonly string[]): DatePhrase[] {
   const found: DatePhrase[] = [];
   sentences.forEach((sentence, index) => {
-    if (!mayHoldDate.test(sentence)) return;
     const here: DatePhrase[] = [];
     const add = (match: RegExpExecArray, announcedDay: string | null) => {
       const end = match.index + match[0].length;
       if (here.some((other) => match.index < other.end && end > other.start)) return;
       here.push({ text: match[0].replace(/\s+/g, ' '), sentence: index, start: match.index, end, announcedDay });
     };
-    for (const pattern of anchoredPatterns) for (const match of sentence.matchAll(pattern)) add(match, dayOf(match));
-    for (const pattern of [plainDay, relativePhrase, editionPhrase, monthOnly]) for (const match of sentence.matchAll(pattern)) add(match, null);
+    const hasDay = monthDayHint.test(sentence);
+    if (hasDay) for (const pattern of anchoredPatterns) for (const match of sentence.matchAll(pattern)) add(match, dayOf(match));
+    const patterns = [hasDay && plainDay, relativePhrase, editionHint.test(sentence) && editionPhrase, monthHint.test(sentence) && monthOnly];
+    for (const pattern of patterns) if (pattern) for (const match of sentence.matchAll(pattern)) add(match, null);
     found.push(...here.sort((a, b) => a.start - b.start));
   });
   return found;

@@ -241,7 +241,11 @@ const trailingDeterminer = /(?:^|\s)(?:an additional|additional|another|a furthe
 
 /** The action stated before the count: 'the recovery or identification of', 'located', 'assisted in', or a list joint. */
 function actionBefore(sentence: string, start: number): LeftAction {
-  let before = sentence.slice(0, start).replace(/[“”"‘]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // The patterns are anchored at the count, and none reaches back more than a few words.
+  const from = Math.max(0, start - 80);
+  // A cut-off first word is dropped, so a pattern never sees part of a word as a whole one.
+  const window = from === 0 ? sentence.slice(0, start) : sentence.slice(from, start).replace(/^\S*\s?/, '');
+  let before = window.replace(/[“”"‘]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   for (let stripped = before.replace(trailingDeterminer, '').trimEnd(); stripped !== before; stripped = before.replace(trailingDeterminer, '').trimEnd()) {
     before = stripped;
   }

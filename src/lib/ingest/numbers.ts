@@ -99,10 +99,10 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
  * sentences hold none, and the grammar skips them without tokenizing.
  */
 export function mayHoldCount(sentence: string): boolean {
-  return countHint.test(sentence);
+  return /\d/.test(sentence) || countWordHint.test(sentence);
 }
 
-const countHint = new RegExp(`\\d|\\b(?:${[...units.keys(), ...multipliers.keys()].join('|')})`, 'i');
+const countWordHint = new RegExp(`\\b(?:${[...units.keys(), ...multipliers.keys()].join('|')})`, 'i');
 
 /** The value of a whole phrase ('five dozen', 'Thirteen', '6,500'), or undefined if it is not just a count. */
 export function countValue(phrase: string): number | undefined {

@@ -76,18 +76,24 @@ interface CompiledName {
   length: number;
 }
 
-/** The compiled catalogue: the names, and a cheap test for sentences that may hold one. */
+/** The compiled catalogue: the names, and cheap tests for sentences that may hold one. */
 export interface CompiledCatalogue {
   names: CompiledName[];
-  /** Any word that starts a catalogue name, or 'operation': sentences without one name nothing. */
+  /** The first two words of any name ('cross country', 'innocence lost'), in any case. */
   hint: RegExp;
+  /** 'Operation' before a capitalised word: a name that may be a spelling variant. */
+  variantHint: RegExp;
 }
 
 /** Prepares the catalogue once: every name and alias as a pattern, longest first. */
 export function compileCatalogue(catalogue: readonly Operation[]): CompiledCatalogue {
   const names = compileNames(catalogue);
-  const firstWords = new Set(['operation', ...catalogue.flatMap((operation) => [operation.name, ...operation.aliases].map((name) => name.split(/[\s-]+/)[0]!.toLowerCase()))]);
-  return { names, hint: new RegExp(`(?<!${letter})(?:${[...firstWords].map(escapeRegExp).join('|')})`, 'iu') };
+  const starts = new Set(
+    catalogue.flatMap((operation) =>
+      [operation.name, ...operation.aliases].map((name) => name.toLowerCase().split(/[\s-]+/).slice(0, 2).map(escapeRegExp).join('[\\s-]+')),
+    ),
+  );
+  return { names, hint: new RegExp(`(?:${[...starts].join('|')})`, 'i'), variantHint: /\bOperation\s+\p{Lu}/u };
 }
 
 function compileNames(catalogue: readonly Operation[]): CompiledName[] {
@@ -185,7 +191,7 @@ export function findOperations(sentences: readonly string[], catalogue: Compiled
   const editions: EditionHit[] = [];
   const phrases: { sentence: number; start: number; edition: string; editionNumber: number }[] = [];
   sentences.forEach((sentence, index) => {
-    if (catalogue.hint.test(sentence)) {
+    if (catalogue.hint.test(sentence) || catalogue.variantHint.test(sentence)) {
       const found = findInSentence(sentence, index, catalogue.names, unknown);
       hits.push(...found);
       editions.push(...editionsAtNames(sentence, found));

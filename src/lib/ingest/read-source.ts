@@ -43,7 +43,7 @@ export function oversizeReason(size: number): string {
 export function splitParagraphs(text: string): string[] {
   const blocks = /\n[ \t]*\n/.test(text) ? text.split(/\n[ \t]*\n/) : text.split('\n');
   // Hard-wrapped lines inside a paragraph are one line of prose: the wording stays, the wrap goes.
-  return blocks.map((block) => block.replace(/[ \t]*\n[ \t]*/g, ' ').trim()).filter((block) => block.length > 0);
+  return blocks.map((block) => (block.includes('\n') ? block.replace(/[ \t]*\n[ \t]*/g, ' ') : block).trim()).filter((block) => block.length > 0);
 }
 
 // 'date 2017-10-19' at the very start (the seeds have a leading space); the value must start with a digit,
