@@ -16,12 +16,13 @@ function addHeads(subject: FigureSubject, words: readonly string[], action?: str
   for (const word of words) heads.set(word, action === undefined ? { subject } : { subject, action });
 }
 addHeads('children', ['children', 'child', 'kids', 'kid', 'minors', 'minor', 'juveniles', 'juvenile', 'teenagers', 'teenager', 'teens', 'teen', 'girls', 'girl', 'boys', 'boy', 'youths', 'youth', 'infants', 'infant']);
-addHeads('adults', ['adults', 'adult', 'women', 'woman']);
+// 'women' and 'men' say nothing of who was a victim and who was arrested: they are people.
+addHeads('adults', ['adults', 'adult']);
 addHeads('victims', ['victims', 'victim', 'survivors', 'survivor']);
 addHeads('traffickers', ['traffickers', 'trafficker', 'pimps', 'pimp']);
 addHeads('people', [
   'people', 'persons', 'person', 'individuals', 'individual', 'suspects', 'suspect', 'defendants', 'defendant', 'offenders',
-  'offender', 'men', 'man', 'johns', 'buyers', 'buyer', 'predators', 'predator', 'agents', 'officers', 'personnel',
+  'offender', 'men', 'man', 'women', 'woman', 'johns', 'buyers', 'buyer', 'predators', 'predator', 'agents', 'officers', 'personnel',
   'investigators', 'analysts', 'specialists',
 ]);
 addHeads('agencies', ['agencies', 'agency', 'departments', 'department']);

@@ -280,6 +280,8 @@ function readPartitive(tokens: readonly Token[], count: CountMatch): { subject: 
   if (!['those', 'the', 'these', 'them', 'whom', 'which', 'all'].includes(determiner)) return undefined;
   index += 1;
   if (tokens[index]?.lower === 'the') index += 1;
+  // A possessive between the determiner and the count: '55 of the FBI’s 56 field offices'.
+  if (/['’]s$/.test(tokens[index]?.text ?? '') && tokens[index + 1]?.kind === 'number') index += 1;
   const innerCount = readCount(tokens, index);
   const inner = innerCount && !isExcluded(tokens, innerCount) ? innerCount : undefined;
   const phrase = readNounPhrase(tokens, inner ? inner.end : index);

@@ -152,7 +152,9 @@ function findInSentence(sentence: string, index: number, names: readonly Compile
   return hits.sort((a, b) => a.start - b.start);
 }
 
-const editionAfterName = /^\s+([IVXLC]{2,}|I(?=[\s,.;:)–—]|$))(?![\p{L}\p{N}])/u;
+// A Roman numeral right after the name: 'XI', 'VIII', and single 'X', 'V' or 'I' when no word follows
+// ('Operation Cross Country X, the FBI said'; not 'Operation Cross Country I think').
+const editionAfterName = /^\s+([IVXLC]{2,}|[XV]|I(?=[,.;:)–—]|$))(?![\p{L}\p{N}])/u;
 const editionBeforeName = new RegExp(`(${ordinalPattern})\\s+(?:annual\\s+)?$`, 'i');
 const editionPhrase = new RegExp(
   `\\b(?:the|its|this|their)\\s+(${ordinalPattern})\\s+(year|annual|edition|iteration|installment|instalment|round)\\b`,

@@ -22,6 +22,11 @@ describe('findOperations', () => {
     ]);
   });
 
+  it('reads a single-letter Roman numeral, but not the pronoun I', () => {
+    expect(mentions('Eighty-two children were rescued in Operation Cross Country X, the FBI said.').mentions[0]).toMatchObject({ edition: 'X', editionNumber: 10 });
+    expect(mentions('As part of Operation Cross Country I think it went well.').mentions[0]).toMatchObject({ edition: null });
+  });
+
   it('reads an ordinal edition before the name', () => {
     expect(mentions('The eighth annual Operation Cross Country ended Sunday.').mentions[0]).toMatchObject({ edition: 'eighth', editionNumber: 8 });
   });
