@@ -8,6 +8,11 @@
  *   VERB [determiner] [qualifier] COUNT … HEAD                 ('located 59 minor victims')
  *   COUNT of those COUNT … HEAD are HEAD                      ('59 of those 200 victims are children')
  *
+ * Every occurrence is a figure: a count the text repeats in a later sentence
+ * ('In addition to the 11 arrests in the state') is found again there, so
+ * each sentence that states a number can be cited; the site may merge equal
+ * figures. A count with no counted noun ('4 were charged') is not a figure.
+ *
  * Ages ('17-year-old'), ranks ('tenth', '26th'), years, dates ('Oct. 12'),
  * percentages, money, durations and editions are not counts. Scope and the
  * operation a figure belongs to depend on the whole article: see
