@@ -20,6 +20,11 @@ describe('readSource', () => {
     expect(result).toEqual({ ok: true, text: { statedDate: '2020-02-29', paragraphs: ['First.', 'Second.'] } });
   });
 
+  it('drops a UTF-8 byte order mark before the date line', () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...encode(' date 2017-10-19 Text.')]);
+    expect(readSource(bytes)).toEqual({ ok: true, text: { statedDate: '2017-10-19', paragraphs: ['Text.'] } });
+  });
+
   it('has no stated date without a date line, and prose starting with the word date is prose', () => {
     expect(readSource(encode('Date night was cancelled.'))).toEqual({ ok: true, text: { statedDate: null, paragraphs: ['Date night was cancelled.'] } });
   });
