@@ -1,19 +1,28 @@
 /**
  * A content-layer loader for the article copies. Unlike the glob loader it
- * does not run Astro's Markdown pipeline: it splits the body into sentences
- * once, and skips files whose digest it has already stored, so a rebuild only
- * reads what changed.
+ * does not run Astro's Markdown pipeline: it validates each copy with the
+ * article schema, splits its body into sentences once, and caches figures and
+ * sentences in a detail file keyed by the copy's digest. The collection store
+ * keeps only the summary, because Astro bundles that store into the build.
+ * Unchanged copies are skipped on rebuild.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parseArticleFile } from './article-file';
+import { articleSchema, describeSchemaError } from './schema';
 import { splitSentences } from './sentences';
+import { writeStoryDetail } from './story-detail';
+import { figureSentenceNumbers } from './story-sentences';
 
 export interface ArticleLoaderOptions {
   /** Folder of `*.md` copies, relative to the project root or absolute. */
   directory: string;
 }
+
+/** Reads more files at once than one, fewer than would exhaust file handles. */
+const readConcurrency = 32;
 
 /** Loads every `*.md` in the folder as one story, keyed by its slug. */
 export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
@@ -22,39 +31,68 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
     load: async ({ store, parseData, generateDigest, logger, config }) => {
       const siteRoot = config.root.pathname;
       const root = path.resolve(siteRoot, directory);
+      const detailRoot = path.join(config.cacheDir.pathname, 'story-details');
       const names = (await readdir(root)).filter((name) => name.endsWith('.md')).sort();
       const seen = new Map<string, string>();
       let parsed = 0;
-      for (const name of names) {
+      const started = Date.now();
+
+      const loadOne = async (name: string): Promise<void> => {
         // The store wants paths relative to the project, even for a folder outside it.
         const filePath = path.relative(siteRoot, path.join(root, name));
         const raw = await readFile(path.join(root, name), 'utf8');
         const digest = generateDigest(raw);
         const slug = /^slug:\s*['"]?([a-z0-9-]+)/m.exec(raw)?.[1];
         const stored = slug === undefined ? undefined : store.get(slug);
-        if (stored && stored.digest === digest && stored.filePath === filePath) {
-          seen.set(slug!, filePath);
-          continue;
+        const storedDetail = stored?.data['detail'];
+        if (stored && stored.digest === digest && stored.filePath === filePath && typeof storedDetail === 'string' && existsSync(storedDetail)) {
+          claim(slug!, filePath);
+          return;
         }
         let file;
         try {
           file = parseArticleFile(raw);
         } catch (error) {
-          throw new Error(`${filePath}: cannot read frontmatter: ${(error as Error).message}`);
+          throw new Error(`${filePath}: cannot read its frontmatter: ${(error as Error).message}`);
         }
-        const id = String(file.data['slug'] ?? '');
-        if (seen.has(id)) throw new Error(`${filePath}: slug '${id}' is already used by ${seen.get(id)}`);
+        const checked = articleSchema.safeParse(file.data);
+        if (!checked.success) throw new Error(`${filePath}: frontmatter does not fit the article schema: ${describeSchemaError(checked.error)}`);
+        const { figures, ...summary } = checked.data;
+        const paragraphs = file.paragraphs.map(splitSentences);
+        // Provenance: a figure whose sentence is not in the body could not link to it.
+        const missing = figureSentenceNumbers(paragraphs, figures).findIndex((number) => number === null);
+        if (missing >= 0) throw new Error(`${filePath}: figures.${missing}.sentence is not a sentence of the body, so the figure cannot cite it`);
+        claim(summary.slug, filePath);
+        const detail = path.join(detailRoot, `${summary.slug}.${digest}.json`);
+        writeStoryDetail(detail, { figures, paragraphs });
         const data = await parseData({
-          id,
+          id: summary.slug,
           filePath,
-          data: { ...file.data, paragraphs: file.paragraphs.map(splitSentences) },
+          data: { ...summary, figureCount: figures.length, detail },
         });
-        store.set({ id, data, digest, filePath });
-        seen.set(id, filePath);
+        store.set({ id: summary.slug, data, digest, filePath });
         parsed += 1;
+      };
+
+      const claim = (id: string, filePath: string): void => {
+        const other = seen.get(id);
+        if (other !== undefined) throw new Error(`${filePath}: slug '${id}' is already used by ${other}`);
+        seen.set(id, filePath);
+      };
+
+      for (let index = 0; index < names.length; index += readConcurrency) {
+        await Promise.all(names.slice(index, index + readConcurrency).map(loadOne));
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      logger.info(`${names.length} stories, ${parsed} parsed, ${names.length - parsed} unchanged`);
+      await removeStaleDetails(detailRoot, new Set(store.values().map((entry) => path.basename(String(entry.data['detail'])))));
+      logger.info(`${names.length} stories: ${parsed} parsed, ${names.length - parsed} unchanged, in ${Date.now() - started} ms`);
     },
   };
+}
+
+/** Deletes detail files that no stored story points to any more (older versions of edited copies). */
+async function removeStaleDetails(detailRoot: string, current: Set<string>): Promise<void> {
+  if (!existsSync(detailRoot)) return;
+  const stale = (await readdir(detailRoot)).filter((name) => !current.has(name));
+  await Promise.all(stale.map((name) => rm(path.join(detailRoot, name), { force: true })));
 }

@@ -6,17 +6,19 @@
  * story pages look their neighbours, related stories and citations up in
  * maps instead of each scanning every story.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import { citeFigures, type CitedFigure } from './citations';
 import { buildOperationTimeline, type OperationTimeline } from './operation-timeline';
 import { buildRelated, type RelatedStory } from './related';
 import type { Operation } from './schema';
+import { readStoryDetail } from './story-detail';
 import { buildStoryListItem, type StoryListItem } from './story-list';
-import { compareStories } from './story-record';
+import { compareStories, type StoryRecord } from './story-record';
 
 export { compareStories };
 
-export type Story = CollectionEntry<'articles'>;
+/** A story with its figures and sentence-split body read back from the loader's detail cache. */
+export type Story = StoryRecord;
 
 export interface Neighbours {
   /** The story just before in date order. */
@@ -53,8 +55,14 @@ function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
+/** Joins a collection entry's summary with its cached figures and paragraphs. */
+function hydrate(entry: Awaited<ReturnType<typeof getCollection<'articles'>>>[number]): Story {
+  const { detail, figureCount: _figureCount, ...summary } = entry.data;
+  return { id: entry.id, data: { ...summary, ...readStoryDetail(detail) } };
+}
+
 async function loadArchive(): Promise<Archive> {
-  const stories = (await getCollection('articles')).sort(compareStories);
+  const stories = (await getCollection('articles')).map(hydrate).sort(compareStories);
   const operations = (await getCollection('operations')).map((entry) => entry.data);
   const operationById = new Map(operations.map((operation) => [operation.id, operation]));
 

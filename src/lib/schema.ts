@@ -157,8 +157,30 @@ export const operationSchema = z.object({
   description: z.string().min(1),
 });
 
+/**
+ * What the `articles` collection stores for each story: the frontmatter less
+ * its figures, and where the loader cached the figures and the sentence-split
+ * body. Astro bundles the whole collection store into the build, so keeping
+ * the bulky parts out of it keeps a 10,000-story build small and fast.
+ */
+export const storySummarySchema = articleFields
+  .omit({ figures: true })
+  .extend({
+    /** Figure count, so list pages can show it without reading the detail. */
+    figureCount: z.number().int().nonnegative(),
+    /** Absolute path of the cached detail (figures and paragraphs) of this version of the copy. */
+    detail: z.string().min(1),
+  })
+  .superRefine(checkDateFields);
+
+/** 'figures.3.subject: Invalid enum value' for each issue, so an error names the field. */
+export function describeSchemaError(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`).join('; ');
+}
+
 export type Article = z.infer<typeof articleSchema>;
 export type StoredArticle = z.infer<typeof storedArticleSchema>;
+export type StorySummary = z.infer<typeof storySummarySchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type FigureSubject = (typeof figureSubjects)[number];
 export type Scope = z.infer<typeof scopeSchema>;

@@ -63,7 +63,7 @@ describe('a hostile archive renders as text', () => {
     expect(data.publisher.name).toBe('WXYZ "News" & <i>Friends</i>');
   });
 
-  it('shows conflicting numbers side by side, inferred dates with evidence, and figures without a sentence unlinked', () => {
+  it('shows conflicting numbers side by side, inferred dates with evidence, and every figure linked to its sentence', () => {
     const operation = read('operations/operation-cross-country/index.html');
     const entry = /<li class="timeline-entry edition" id="edition-10">[\s\S]*?<\/li>\s*<\/ol>/.exec(operation)![0];
     expect(htmlText(entry)).toMatch(/children recovered\s*Reports differ\s*12[\s\S]*at least 14/);
@@ -71,7 +71,7 @@ describe('a hostile archive renders as text', () => {
     expect(entry).toContain('href="/stories/conflicting-report/#s-1"');
     const report = read('stories/conflicting-report/index.html');
     expect(htmlText(report)).toContain('(inferred from: published three days after the <em>Monday</em> announcement)');
-    expect(htmlText(report)).toContain('three victims assisted (its sentence is not in the text)');
+    expect(report).toMatch(/href="#s-2"[^>]*>[^<]*three victims/);
     expect(report).toContain('Operation &lt;u&gt;Unlisted&lt;/u&gt;');
     expect(htmlText(read('stories/undated-clues/index.html'))).toContain('date not stated (clues that do not settle it: mentions "last month" <script>alert(4)</script>)');
   });

@@ -6,9 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { ZodError } from 'astro/zod';
 import { formatArticleFile, isPlainProse, parseArticleFile, readFrontmatter } from '../article-file';
-import { articleSchema, type Article, type Figure, type Operation } from '../schema';
+import { articleSchema, describeSchemaError, type Article, type Figure, type Operation } from '../schema';
 import { splitSentences } from '../sentences';
 import { extractFigures } from './article-figures';
 import { readDateline, type Dateline } from './dateline';
@@ -122,10 +121,6 @@ export function titleFor(article: ExtractedArticle, catalogue: Catalogue): strin
   );
 }
 
-/** 'figures.3.subject: Invalid enum value' for each issue, so a refusal names the field. */
-export function describeSchemaError(error: ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`).join('; ');
-}
 
 /** The finished copy: frontmatter and file text. */
 export interface FinishedArticle {
