@@ -22,7 +22,17 @@ export interface ParsedArticleFile {
 export function parseArticleFile(raw: string): ParsedArticleFile {
   // Passing options turns off gray-matter's unbounded cache keyed by file text.
   const { data, content } = matter(raw, { excerpt: false });
-  return { data, paragraphs: markdownToParagraphs(content) };
+  return { data, paragraphs: bodyParagraphs(content) };
+}
+
+/**
+ * The paragraphs of a Markdown body. A body of plain prose (what ingest
+ * writes for almost every article) is split on blank lines without remark,
+ * which reads it the same way; anything else goes through remark.
+ */
+export function bodyParagraphs(markdown: string): string[] {
+  const blocks = markdown.split(/\n[ \t]*\n/).map((block) => block.trim()).filter((block) => block.length > 0);
+  return blocks.every(isPlainProse) ? blocks : markdownToParagraphs(markdown);
 }
 
 /**
@@ -103,12 +113,18 @@ function yamlMapping(data: Record<string, unknown>, indent: string): string[] {
 }
 
 /**
- * Writes a copy: ordered frontmatter, then the paragraphs as Markdown. The
- * frontmatter is written here rather than by js-yaml's dumper, which was the
- * largest cost of ingest; gray-matter (js-yaml) reads it back.
+ * gray-matter writes the copy, with a YAML engine of our own for the dump:
+ * js-yaml's dumper was the largest cost of ingest. gray-matter's default
+ * engine (js-yaml) reads it back, and tests check the two agree.
  */
+const yamlEngine = {
+  parse: (text: string): object => matter(`---\n${text}\n---\n`, { excerpt: false }).data,
+  stringify: (data: object): string => yamlMapping(data as Record<string, unknown>, '').join('\n'),
+};
+
+/** Writes a copy: ordered frontmatter, then the paragraphs as Markdown. */
 export function formatArticleFile(article: Article, paragraphs: readonly string[]): string {
   const ordered: Record<string, unknown> = {};
   for (const key of keyOrder) ordered[key] = article[key];
-  return `---\n${yamlMapping(ordered, '').join('\n')}\n---\n${bodyMarkdown(paragraphs)}`;
+  return matter.stringify(bodyMarkdown(paragraphs), ordered, { engines: { yaml: yamlEngine } });
 }
