@@ -1,0 +1,39 @@
+/** Builds the site from another folder of article copies into a temporary folder, as the benchmark does. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { projectRoot } from './dist';
+
+export interface FixtureBuild {
+  status: number | null;
+  output: string;
+  outDir: string;
+  /** Deletes the temporary folder. */
+  cleanup: () => void;
+}
+
+/** Runs `astro build` over `articlesDir` with its own content cache and output folder. */
+export function buildFixtureArchive(articlesDir: string): FixtureBuild {
+  const work = mkdtempSync(path.join(tmpdir(), 'archive-fixture-'));
+  const outDir = path.join(work, 'dist');
+  const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: { ...process.env, ARCHIVE_ARTICLES: articlesDir, ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
+  return {
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}`,
+    outDir,
+    cleanup: () => rmSync(work, { recursive: true, force: true }),
+  };
+}
+
+/** A temporary copy of the real content/articles, to break one file of it in a test. */
+export function copyOfArticles(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'archive-articles-'));
+  cpSync(path.join(projectRoot, 'content', 'articles'), dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
