@@ -11,6 +11,7 @@ import { citeFigures, type CitedFigure } from './citations';
 import { buildOperationTimeline, type OperationTimeline } from './operation-timeline';
 import { buildRelated, type RelatedStory } from './related';
 import type { Operation } from './schema';
+import { countSearchFilters } from './search-data';
 import { readStoryDetail } from './story-detail';
 import { buildStoryListItem, type StoryListItem } from './story-list';
 import { compareStories, type StoryRecord } from './story-record';
@@ -109,4 +110,10 @@ export async function getStories(): Promise<Story[]> {
 /** The catalogue's operations, in catalogue order. */
 export async function getOperations(): Promise<Operation[]> {
   return (await getArchive()).operations;
+}
+
+/** Each search filter's values and how many stories carry them, for the search page. */
+export async function getSearchFilterCounts(): Promise<ReturnType<typeof countSearchFilters>> {
+  const { stories, operationById } = await getArchive();
+  return countSearchFilters(stories, operationById);
 }

@@ -8,7 +8,8 @@ import { describeFigure, describeScope } from './figure-text';
 import { newsArticle, serializeJsonLd } from './json-ld';
 import { operationPath, storyPath } from './paths';
 import type { Operation } from './schema';
-import { storyDate, searchSortDate, type StoryDate } from './story-date';
+import { storySearchData, type StorySearchData } from './search-data';
+import { storyDate, type StoryDate } from './story-date';
 import { storyDescription } from './story-description';
 import type { StoryRecord } from './story-record';
 import { anchorSentences, type AnchoredSentence } from './story-sentences';
@@ -29,19 +30,6 @@ export interface StoryFigure<S extends StoryRecord> {
   description: string;
   scope: string;
   operation: { name: string; href: string } | null;
-}
-
-/** What Pagefind reads from the hidden filter and meta elements (see the search issue). */
-export interface StorySearchData {
-  /** `date:<value>` sort key: the date, or 0000-00-00 when undated. */
-  sortDate: string;
-  operations: string[];
-  /** '2017', or 'Undated'. */
-  year: string;
-  outlet: string | null;
-  place: string | null;
-  /** The date meta: YYYY-MM-DD or 'date not stated'. */
-  date: string;
 }
 
 export interface StoryView<S extends StoryRecord> {
@@ -81,7 +69,6 @@ export function buildStoryView<S extends StoryRecord>(story: S, context: StoryVi
       edition: mention.edition ?? (mention.editionNumber === null ? null : String(mention.editionNumber)),
     });
   }
-  const names = [...new Set(operations.map((operation) => operation.name))];
   const date = storyDate(story);
   const description = storyDescription(story);
   const path = storyPath(story);
@@ -102,14 +89,7 @@ export function buildStoryView<S extends StoryRecord>(story: S, context: StoryVi
       };
     }),
     operations,
-    search: {
-      sortDate: searchSortDate(story),
-      operations: names,
-      year: story.data.date?.slice(0, 4) ?? 'Undated',
-      outlet: story.data.outlet,
-      place: story.data.dateline,
-      date: story.data.date ?? date.text,
-    },
+    search: storySearchData(story, context.operationById),
     jsonLd: serializeJsonLd(
       newsArticle({
         story,

@@ -175,7 +175,7 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
 /** A few lines a person can read: bytes and time per query. */
 export function formatSearchMeasurement(measurement: SearchMeasurement): string {
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
-  const lines = [`open /search/: ${kb(measurement.pageBytes)} in ${measurement.pageRequests} requests (page, script, Pagefind code, wasm, filters)`];
+  const lines = [`open /search/: ${kb(measurement.pageBytes)} in ${measurement.pageRequests} requests (page, script, Pagefind code and wasm)`];
   for (const resource of measurement.pageResources) lines.push(`    ${resource.path} ${resource.bytes} B`);
   for (const query of measurement.queries) {
     lines.push(

@@ -13,7 +13,8 @@ export interface FilterControls {
   /** Shows these values as chosen; a value the index lacks (an old link) gets a control so it can be cleared. */
   apply: (filters: Record<FilterKey, string[]>) => void;
   /** Shows, beside each value, how many stories carry it. */
-  updateCounts: (counts: FilterCounts) => void;
+  /** Shows counts per value; null hides them. */
+  updateCounts: (counts: FilterCounts | null) => void;
 }
 
 /** One filter's control, whatever its kind. */
@@ -25,7 +26,8 @@ interface GroupControls {
   add: (value: string) => void;
   chosen: () => string[];
   choose: (values: readonly string[]) => void;
-  count: (counts: Record<string, number>) => void;
+  /** Shows each value's count; null hides the counts (the filter index is not loaded yet). */
+  count: (counts: Record<string, number> | null) => void;
   size: () => number;
 }
 
@@ -65,7 +67,7 @@ function buildCheckboxGroup(doc: Document, group: FilterGroup): GroupControls {
       for (const [value, { input }] of boxes) input.checked = values.includes(value);
     },
     count: (counts) => {
-      for (const [value, { count }] of boxes) count.textContent = ` (${counts[value] ?? 0})`;
+      for (const [value, { count }] of boxes) count.textContent = counts === null ? '' : ` (${counts[value] ?? 0})`;
     },
     size: () => boxes.size,
   };
@@ -96,7 +98,7 @@ function buildSelectGroup(doc: Document, group: FilterGroup): GroupControls {
     // One value at a time: a link naming several keeps the first.
     choose: (values) => void (select.value = values[0] ?? ''),
     count: (counts) => {
-      for (const [value, option] of options) option.textContent = `${value} (${counts[value] ?? 0})`;
+      for (const [value, option] of options) option.textContent = counts === null ? value : `${value} (${counts[value] ?? 0})`;
     },
     size: () => options.size,
   };
@@ -112,8 +114,8 @@ export function buildFilterControls(doc: Document, container: HTMLElement, avail
     return controls;
   });
 
-  const updateCounts = (counts: FilterCounts): void => {
-    for (const controls of groups) controls.count(counts[controls.group.key] ?? {});
+  const updateCounts = (counts: FilterCounts | null): void => {
+    for (const controls of groups) controls.count(counts === null ? null : (counts[controls.group.key] ?? {}));
   };
   updateCounts(available);
 

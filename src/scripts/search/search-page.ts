@@ -71,14 +71,23 @@ function arrowKeys(elements: SearchElements): void {
   });
 }
 
+/**
+ * The archive's filter values and their counts, written into the page at
+ * build time, so opening the page does not download Pagefind's filter index
+ * (on a big archive the largest thing the page would fetch).
+ */
+export function readBuiltFilterCounts(doc: Document): FilterCounts {
+  const element = doc.getElementById('search-filter-counts');
+  return element?.textContent ? (JSON.parse(element.textContent) as FilterCounts) : {};
+}
+
 /** Starts the page: loads Pagefind, shows the URL's search, and listens to the form. */
 export async function startSearchPage(elements: SearchElements): Promise<void> {
   const { box, sort, status, list, more, empty } = elements;
   let api: PagefindApi;
-  let available: FilterCounts;
+  const available = readBuiltFilterCounts(document);
   try {
     api = await loadPagefind();
-    available = await api.filters();
   } catch (error) {
     status.textContent = 'Search is unavailable: its index could not be loaded. Browse the operations or the timeline instead.';
     empty.hidden = false;
@@ -88,6 +97,29 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
   }
   const controls: FilterControls = buildFilterControls(document, elements.filters, available);
   elements.options.hidden = false;
+
+  // Pagefind's filter index is fetched only once a reader reaches for the filters (or a URL names
+  // one); until then result counts per value are not known, so none is shown beside a search.
+  let filterIndex: Promise<void> | null = null;
+  let filtersLoaded = false;
+  const loadFilterIndex = (): Promise<void> =>
+    (filterIndex ??= api.filters().then(() => {
+      filtersLoaded = true;
+    }));
+  /** The search on screen, whose counts are refreshed when the filter index arrives. */
+  let shown: SearchState | null = null;
+  const reachForFilters = (): void => {
+    if (filterIndex !== null) return;
+    void loadFilterIndex().then(async () => {
+      const state = shown;
+      if (state === null) return;
+      const mine = generation;
+      const response = await api.search(searchTerm(state) || null, pagefindOptions(state));
+      if (mine === generation) controls.updateCounts(response.totalFilters);
+    });
+  };
+  elements.filters.addEventListener('focusin', reachForFilters);
+  elements.filters.addEventListener('pointerover', reachForFilters);
 
   const readControls = (): SearchState => ({
     query: box.value,
@@ -142,6 +174,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
       more.hidden = true;
       empty.hidden = true;
       status.textContent = '';
+      shown = null;
       controls.updateCounts(available);
       finish(state, 0);
       return;
@@ -149,6 +182,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
     const term = searchTerm(state);
     const options = pagefindOptions(state);
     try {
+      if (hasFilters(state)) await loadFilterIndex();
       const response = how.typing
         ? await api.debouncedSearch(term || null, options, typingDelayMs)
         : await api.search(term || null, options);
@@ -161,7 +195,8 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
       const total = response.results.length;
       empty.hidden = total > 0;
       status.textContent = statusText(term, total, hasFilters(state), response.unfilteredResultCount);
-      controls.updateCounts(response.totalFilters);
+      shown = state;
+      controls.updateCounts(filtersLoaded ? response.totalFilters : null);
       finish(state, total);
     } catch (error) {
       if (mine !== generation) return;

@@ -2,11 +2,11 @@
  * What a search is (terms, filters, sort) and how it reads from and writes
  * to the page URL, so /search/?q=... links are shareable. Pure: no DOM.
  */
+import { searchFilterKeys, type SearchFilterKey } from '@/lib/search-filter-keys';
 import type { PagefindSearchOptions } from './pagefind-api';
 
-/** The filters every story page declares with data-pagefind-filter, in display order. */
-export const filterKeys = ['operation', 'year', 'outlet', 'place'] as const;
-export type FilterKey = (typeof filterKeys)[number];
+export const filterKeys = searchFilterKeys;
+export type FilterKey = SearchFilterKey;
 
 /** `relevance` is Pagefind's ranking; `date` is newest first, undated stories last. */
 export type SortOrder = 'relevance' | 'date';
