@@ -12,9 +12,9 @@ export interface CitedFigure<S extends StoryRecord = StoryRecord> {
   figure: Figure;
   /** Position of the figure in the story's frontmatter. */
   index: number;
-  /** Number of the sentence it came from, or null when the body lacks that sentence. */
-  sentence: number | null;
-  /** `/stories/<slug>/#s-N`, or the story's permalink when the sentence is missing. */
+  /** Number of the sentence it came from. */
+  sentence: number;
+  /** `/stories/<slug>/#s-N`. */
   href: string;
 }
 
@@ -23,7 +23,9 @@ export function citeFigures<S extends StoryRecord>(story: S): CitedFigure<S>[] {
   const numbers = figureSentenceNumbers(story.data.paragraphs, story.data.figures);
   const base = storyPath(story);
   return story.data.figures.map((figure, index) => {
-    const sentence = numbers[index] ?? null;
-    return { story, figure, index, sentence, href: sentence === null ? base : `${base}#${sentenceId(sentence)}` };
+    const sentence = numbers[index];
+    // The article loader refuses such a copy, so this only guards hand-built records.
+    if (sentence === null || sentence === undefined) throw new Error(`${story.id}: figures.${index}.sentence is not a sentence of the body`);
+    return { story, figure, index, sentence, href: `${base}#${sentenceId(sentence)}` };
   });
 }

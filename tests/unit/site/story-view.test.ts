@@ -19,14 +19,19 @@ describe('story view', () => {
     outlet: 'CBS/WNCN',
     operations: [mention({ edition: 'XI', editionNumber: 11 }), mention({ id: 'not-in-catalogue', text: 'Operation Unknown' })],
     paragraphs: [['Opening.', 'So far, 84 kids have been recovered.'], ['Close.']],
-    figures: [figure({ sentence: 'So far, 84 kids have been recovered.', value: 84, text: '84' }), figure({ sentence: 'Gone.', operation: null })],
+    figures: [figure({ sentence: 'So far, 84 kids have been recovered.', value: 84, text: '84' }), figure({ sentence: 'Close.', operation: null })],
   });
 
   it('links figures to their sentence and marks that sentence', () => {
     const view = buildStoryView(dated, { citations: citeFigures, operationById: operations, site });
-    expect(view.figures.map((f) => f.cited.href)).toEqual(['/stories/xi/#s-2', '/stories/xi/']);
+    expect(view.figures.map((f) => f.cited.href)).toEqual(['/stories/xi/#s-2', '/stories/xi/#s-3']);
     expect(view.figures[0]!.operation).toEqual({ name: 'Operation Cross Country', href: '/operations/operation-cross-country/' });
-    expect(view.paragraphs.flat().filter((s) => s.cited).map((s) => s.id)).toEqual(['s-2']);
+    expect(view.paragraphs.flat().filter((s) => s.cited).map((s) => s.id)).toEqual(['s-2', 's-3']);
+  });
+
+  it('refuses a figure whose sentence is not in the body, which could not cite it', () => {
+    const broken = datedStory('gone', '2017-10-19', { paragraphs: [['Opening.']], figures: [figure({ sentence: 'Gone.' })] });
+    expect(() => citeFigures(broken)).toThrow('gone: figures.0.sentence is not a sentence of the body');
   });
 
   it('gives search the contract values', () => {
