@@ -50,6 +50,13 @@ export async function buildSearchIndex(siteDir: string, logger: SearchIndexLogge
   const outputPath = path.join(siteDir, 'pagefind');
   const started = Date.now();
   let storyPages = 0;
+  // If the Pagefind binary dies (the kernel kills it when memory runs out), the Node API's promise
+  // never settles and Node would exit 0 with no index: make that a failed build instead.
+  const stoppedEarly = (): void => {
+    process.exitCode = 1;
+    console.error(`Pagefind stopped before writing the index of ${siteDir} (killed, perhaps out of memory): the build has no search index.`);
+  };
+  process.once('beforeExit', stoppedEarly);
   try {
     // Every page is English; forcing it keeps one index instead of an 'unknown' one per stray page.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -62,6 +69,7 @@ export async function buildSearchIndex(siteDir: string, logger: SearchIndexLogge
     const written = await index.writeFiles({ outputPath });
     failOn('writeFiles', written.errors);
   } finally {
+    process.off('beforeExit', stoppedEarly);
     // The Node API runs a Pagefind binary as a service; it must stop or the build hangs.
     await pagefind.close();
   }
