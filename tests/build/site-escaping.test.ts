@@ -4,20 +4,18 @@
  * into a temporary folder and checks it all renders as text, in the HTML
  * and in Chromium.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlText } from '../support/archive-content';
 import { launchBrowser } from '../support/browser';
-import { listFiles, projectRoot } from '../support/dist';
+import { listFiles } from '../support/dist';
 import { checkLinks } from '../support/link-check';
 import { readFileSync } from 'node:fs';
+import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
 import { serveStatic } from '../support/static-server';
 
-const work = mkdtempSync(path.join(tmpdir(), 'archive-hostile-'));
-const outDir = path.join(work, 'dist');
+let build: FixtureBuild;
+let outDir = '';
 const read = (relative: string) => readFileSync(path.join(outDir, relative), 'utf8');
 const dangerous = /<(?:script|img|b|i|u|em)\b[^>]*(?:onerror|onmouseover|alert)|<script>alert/i;
 /**
@@ -28,16 +26,12 @@ const dangerous = /<(?:script|img|b|i|u|em)\b[^>]*(?:onerror|onmouseover|alert)|
 const markupOnly = (html: string) => html.replace(/="[^"]*"/g, '=""');
 
 beforeAll(() => {
-  const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
-    cwd: projectRoot,
-    env: { ...process.env, ARCHIVE_ARTICLES: 'tests/fixtures/articles-hostile', ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  if (result.status !== 0) throw new Error(`hostile build failed:\n${result.stdout}\n${result.stderr}`);
+  build = buildFixtureArchive('tests/fixtures/articles-hostile');
+  outDir = build.outDir;
+  if (build.status !== 0) throw new Error(`hostile build failed:\n${build.output}`);
 }, 120_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => build?.cleanup());
 
 describe('a hostile archive renders as text', () => {
   it('puts no markup from article text into any page or the feed', () => {

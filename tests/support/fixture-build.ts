@@ -1,6 +1,6 @@
 /** Builds the site from another folder of article copies into a temporary folder, as the benchmark does. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './dist';
@@ -17,18 +17,27 @@ export interface FixtureBuild {
 export function buildFixtureArchive(articlesDir: string): FixtureBuild {
   const work = mkdtempSync(path.join(tmpdir(), 'archive-fixture-'));
   const outDir = path.join(work, 'dist');
-  const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
-    cwd: projectRoot,
-    env: { ...process.env, ARCHIVE_ARTICLES: articlesDir, ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  return {
-    status: result.status,
-    output: `${result.stdout}\n${result.stderr}`,
-    outDir,
-    cleanup: () => rmSync(work, { recursive: true, force: true }),
-  };
+  // With outDir outside the working directory Astro stages server chunks in <cwd>/.astro/; a folder of
+  // this build's own (in the git-ignored tmp/, so chunks still resolve node_modules) keeps builds that
+  // tests run side by side from deleting each other's chunks.
+  mkdirSync(path.join(projectRoot, 'tmp'), { recursive: true });
+  const staging = mkdtempSync(path.join(projectRoot, 'tmp', 'fixture-'));
+  try {
+    const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--root', projectRoot, '--outDir', outDir], {
+      cwd: staging,
+      env: { ...process.env, ARCHIVE_ARTICLES: path.resolve(projectRoot, articlesDir), ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    return {
+      status: result.status,
+      output: `${result.stdout}\n${result.stderr}`,
+      outDir,
+      cleanup: () => rmSync(work, { recursive: true, force: true }),
+    };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** A temporary copy of the real content/articles, to break one file of it in a test. */
