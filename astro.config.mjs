@@ -2,6 +2,10 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind';
+import { renderCache } from './src/integrations/render-cache';
+
+/** Rebuilds into the same folder render only the story pages whose inputs changed. */
+const cache = renderCache();
 
 /** The public origin; canonical URLs, feeds and the sitemap are built from it. */
 const site = process.env.SITE_URL ?? 'https://operations-archive.example';
@@ -12,7 +16,8 @@ export default defineConfig({
   ...(process.env.ARCHIVE_CACHE_DIR ? { cacheDir: process.env.ARCHIVE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Pagefind runs last: it indexes the finished dist/.
-  integrations: [sitemap(), pagefind()],
+  // In this order: plan which pages to render, list them in the sitemap (kept pages included),
+  // index the finished dist/, then record the build for the next one.
+  integrations: [cache.plan(), sitemap({ customPages: cache.sitemapPages }), pagefind({ needed: cache.searchIndexNeeded }), cache.record()],
   devToolbar: { enabled: false },
 });

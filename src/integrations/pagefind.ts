@@ -5,9 +5,10 @@
  * only the `data-pagefind-body` article counts, so navigation, footers and
  * lists never reach the index.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { storyPath } from '../lib/paths';
@@ -22,6 +23,8 @@ export interface SearchIndexSummary {
   indexedPages: number;
   /** Where the bundle was written (dist/pagefind). */
   outputPath: string;
+  /** Files of an earlier bundle in the same folder that the new one no longer uses, deleted. */
+  deleted: number;
 }
 
 /** What the integration logs through; Astro's logger fits. */
@@ -41,6 +44,40 @@ async function countIndexedPages(outputPath: string): Promise<number> {
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
 }
 
+/** The folders of a bundle whose files are named by their content hash, with their suffixes. */
+const hashedFolders: Record<string, string> = { fragment: '.pf_fragment', index: '.pf_index', filter: '.pf_filter' };
+
+/**
+ * Deletes the files of an earlier bundle that the bundle now in `outputPath`
+ * no longer refers to. Pagefind writes into an existing folder without
+ * clearing it (and skips files it would write unchanged, which is what makes
+ * a rebuild cheap), so after a rebuild the old chunks, fragments and
+ * metadata of changed pages remain. Every hashed file the bundle uses is
+ * named in its metadata file (gzip; the names are plain strings inside).
+ */
+export async function pruneBundle(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { hash?: string }> };
+  const referenced = new Set<string>();
+  const metaFiles = new Set<string>();
+  for (const { hash } of Object.values(entry.languages ?? {})) {
+    if (!hash) continue;
+    const metaFile = `pagefind.${hash}.pf_meta`;
+    metaFiles.add(metaFile);
+    const meta = gunzipSync(await readFile(path.join(outputPath, metaFile))).toString('latin1');
+    if (!meta.startsWith('pagefind_dcd')) throw new Error(`Pagefind metadata ${metaFile} is not in the format this archive knows; cannot tell stale files`);
+    const prefix = hash.slice(0, hash.indexOf('_') + 1);
+    for (const name of meta.match(new RegExp(`${prefix}[0-9a-f]{5,}`, 'g')) ?? []) referenced.add(name);
+  }
+  const stale: string[] = [];
+  for (const name of await readdir(outputPath)) if (name.endsWith('.pf_meta') && !metaFiles.has(name)) stale.push(name);
+  for (const [folder, suffix] of Object.entries(hashedFolders)) {
+    const names = await readdir(path.join(outputPath, folder)).catch(() => [] as string[]);
+    for (const name of names) if (!name.endsWith(suffix) || !referenced.has(name.slice(0, -suffix.length))) stale.push(path.join(folder, name));
+  }
+  await Promise.all(stale.map((file) => rm(path.join(outputPath, file), { force: true })));
+  return stale.length;
+}
+
 /**
  * Indexes the story pages under `siteDir` and writes the bundle to
  * `siteDir/pagefind`. Throws when Pagefind reports errors, or when a story
@@ -50,6 +87,7 @@ export async function buildSearchIndex(siteDir: string, logger: SearchIndexLogge
   const outputPath = path.join(siteDir, 'pagefind');
   const started = Date.now();
   let storyPages = 0;
+  let deleted = 0;
   // If the Pagefind binary dies (the kernel kills it when memory runs out), the Node API's promise
   // never settles and Node would exit 0 with no index: make that a failed build instead.
   const stoppedEarly = (): void => {
@@ -73,22 +111,31 @@ export async function buildSearchIndex(siteDir: string, logger: SearchIndexLogge
     // The Node API runs a Pagefind binary as a service; it must stop or the build hangs.
     await pagefind.close();
   }
+  deleted = await pruneBundle(outputPath);
   const indexedPages = await countIndexedPages(outputPath);
   if (indexedPages !== storyPages) {
     throw new Error(
       `Pagefind indexed ${indexedPages} of ${storyPages} story pages: every story page must carry data-pagefind-body`,
     );
   }
-  logger.info(`Pagefind indexed ${indexedPages} pages into ${path.relative(process.cwd(), outputPath)} in ${Date.now() - started} ms`);
-  return { storyPages, indexedPages, outputPath };
+  logger.info(
+    `Pagefind indexed ${indexedPages} pages into ${path.relative(process.cwd(), outputPath)} in ${Date.now() - started} ms (${deleted} stale files of an earlier index deleted)`,
+  );
+  return { storyPages, indexedPages, outputPath, deleted };
+}
+
+export interface PagefindIntegrationOptions {
+  /** Asked when the build is done: false skips indexing (nothing indexed changed). */
+  needed?: () => boolean;
 }
 
 /** The Astro integration: runs buildSearchIndex on dist/ when the build is done. */
-export default function pagefindIntegration(): AstroIntegration {
+export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   return {
     name: 'archive-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        if (options.needed && !options.needed()) return;
         await buildSearchIndex(fileURLToPath(dir), logger);
       },
     },

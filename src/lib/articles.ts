@@ -6,10 +6,15 @@
  * story pages look their neighbours, related stories and citations up in
  * maps instead of each scanning every story.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection } from 'astro:content';
+import { getBuildState } from './build-state';
 import { citeFigures, type CitedFigure } from './citations';
 import { buildOperationTimeline, type OperationTimeline } from './operation-timeline';
+import { storyPath } from './paths';
 import { buildRelated, type RelatedStory } from './related';
+import { planStoryPages, searchIndexKey, storyPageKey } from './render-plan';
 import type { Operation } from './schema';
 import { countSearchFilters } from './search-data';
 import { readStoryDetail } from './story-detail';
@@ -46,6 +51,8 @@ export interface Archive {
   listItem: (story: Story) => StoryListItem;
   /** An operation's timeline, built on first use. */
   timeline: (operationId: string) => OperationTimeline<Story> | null;
+  /** The digest of each story's copy, by story id. */
+  digests: Map<string, string>;
 }
 
 function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -56,14 +63,23 @@ function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
+type ArticleEntry = Awaited<ReturnType<typeof getCollection<'articles'>>>[number];
+
 /** Joins a collection entry's summary with its cached figures and paragraphs. */
-function hydrate(entry: Awaited<ReturnType<typeof getCollection<'articles'>>>[number]): Story {
+function hydrate(entry: ArticleEntry): Story {
   const { detail, figureCount: _figureCount, ...summary } = entry.data;
   return { id: entry.id, data: { ...summary, ...readStoryDetail(detail) } };
 }
 
+/** The loader names each detail file `<slug>.<digest of the copy>.json`. */
+function copyDigest(entry: ArticleEntry): string {
+  return path.basename(entry.data.detail, '.json').slice(entry.id.length + 1);
+}
+
 async function loadArchive(): Promise<Archive> {
-  const stories = (await getCollection('articles')).map(hydrate).sort(compareStories);
+  const entries = await getCollection('articles');
+  const digests = new Map(entries.map((entry) => [entry.id, copyDigest(entry)]));
+  const stories = entries.map(hydrate).sort(compareStories);
   const operations = (await getCollection('operations')).map((entry) => entry.data);
   const operationById = new Map(operations.map((operation) => [operation.id, operation]));
 
@@ -87,6 +103,7 @@ async function loadArchive(): Promise<Archive> {
     citations,
     listItem: memoise((story: Story) => buildStoryListItem(story, citations, operationById)),
     related: () => (related ??= buildRelated(stories, { operationName })),
+    digests,
     timeline: memoise((id: string) => {
       const operation = operationById.get(id);
       return operation ? buildOperationTimeline(operation, storiesByOperation.get(id) ?? [], citations) : null;
@@ -105,6 +122,37 @@ export function getArchive(): Promise<Archive> {
 /** All stories, newest first. */
 export async function getStories(): Promise<Story[]> {
   return (await getArchive()).stories;
+}
+
+/**
+ * The stories whose pages this build renders: all of them, except in a
+ * build that can reuse the pages of the last one (see render-plan.ts), where
+ * only pages whose inputs changed are rendered. Records the plan for the
+ * render-cache integration.
+ */
+export async function getStoriesToRender(): Promise<Story[]> {
+  const archive = await getArchive();
+  const state = getBuildState();
+  if (!state) return archive.stories;
+  const digest = (story: Story | null): string | null => (story ? archive.digests.get(story.id)! : null);
+  const related = archive.related();
+  const keys = new Map(
+    archive.stories.map((story) => {
+      const { older, newer } = archive.neighbours.get(story.id)!;
+      const inputs = {
+        digest: digest(story)!,
+        older: digest(older),
+        newer: digest(newer),
+        related: (related.get(story.id) ?? []).map((item) => ({ digest: digest(item.story)!, reasons: item.reasons })),
+      };
+      return [story.id, storyPageKey(inputs)];
+    }),
+  );
+  const onDisk = (slug: string): boolean => existsSync(path.join(state.outDir, storyPath({ id: slug }), 'index.html'));
+  const plan = planStoryPages(keys, state.previous?.stories ?? null, onDisk);
+  state.stories = { ...plan, keys, searchKey: searchIndexKey(archive.digests.values()) };
+  const render = new Set(plan.render);
+  return archive.stories.filter((story) => render.has(story.id));
 }
 
 /** The catalogue's operations, in catalogue order. */

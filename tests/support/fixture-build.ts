@@ -13,9 +13,12 @@ export interface FixtureBuild {
   cleanup: () => void;
 }
 
-/** Runs `astro build` over `articlesDir` with its own content cache and output folder. */
-export function buildFixtureArchive(articlesDir: string): FixtureBuild {
-  const work = mkdtempSync(path.join(tmpdir(), 'archive-fixture-'));
+/**
+ * Runs `astro build` over `articlesDir` with its own content cache and output
+ * folder. Pass the `work` folder of an earlier build to build into it again.
+ */
+export function buildFixtureArchive(articlesDir: string, options: { work?: string } = {}): FixtureBuild & { work: string } {
+  const work = options.work ?? mkdtempSync(path.join(tmpdir(), 'archive-fixture-'));
   const outDir = path.join(work, 'dist');
   // With outDir outside the working directory Astro stages server chunks in <cwd>/.astro/; a folder of
   // this build's own (in the git-ignored tmp/, so chunks still resolve node_modules) keeps builds that
@@ -30,6 +33,7 @@ export function buildFixtureArchive(articlesDir: string): FixtureBuild {
       timeout: 110_000,
     });
     return {
+      work,
       status: result.status,
       output: `${result.stdout}\n${result.stderr}`,
       outDir,

@@ -12,7 +12,7 @@ import { hasFilters, isBlank, pagefindOptions, readSearchState, searchStateUrl, 
 /** Results shown at once; each costs one fragment download. */
 const pageSize = 10;
 /** Pause after the last keystroke before searching. */
-const typingDelayMs = 150;
+const typingDelayMs = 60;
 /** Fired on document after each search is shown; tests and measurements wait for it. */
 export const renderedEvent = 'archive-search:rendered';
 

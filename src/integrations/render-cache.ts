@@ -1,0 +1,144 @@
+/**
+ * Incremental builds. When the output folder holds a complete earlier build
+ * of the same code and configuration, Astro is told not to empty it and the
+ * story route renders only the pages whose inputs changed (render-plan.ts);
+ * everything else is rendered as usual. After the build, pages the archive
+ * no longer has are deleted, kept story pages are added to the sitemap, and
+ * the manifest for the next build is written once the search index is done.
+ *
+ * Two integrations around the others: `plan` goes first, `record` last.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { getBuildState, setBuildState } from '../lib/build-state';
+import { storyPath } from '../lib/paths';
+import { formatRenderManifest, manifestMismatch, parseRenderManifest, staleFiles, type RenderManifest } from '../lib/render-plan';
+
+/** Inputs of every page besides the content: a change to any of them renders everything again. */
+const codeInputs = ['src', 'public', 'content/operations.json', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+function filesUnder(root: string, entry: string): string[] {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [entry];
+  return readdirSync(full, { withFileTypes: true })
+    .map((child) => path.join(entry, child.name))
+    .flatMap((child) => filesUnder(root, child))
+    .sort();
+}
+
+/** Digest of the code, configuration and catalogue the pages are rendered with. */
+export function codeFingerprint(root: string, settings: Record<string, unknown>): string {
+  const hash = createHash('sha256').update(JSON.stringify(settings));
+  for (const file of codeInputs.flatMap((entry) => filesUnder(root, entry))) {
+    hash.update(`\0${file}\0`).update(readFileSync(path.join(root, file)));
+  }
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/** The file a built page lives in, relative to the output folder ('figures/2/' → 'figures/2/index.html'). */
+function pageFile(pathname: string): string {
+  const trimmed = pathname.replace(/^\/+/, '');
+  return trimmed === '' || trimmed.endsWith('/') ? `${trimmed}index.html` : trimmed;
+}
+
+/** Removes a file and the folders it leaves empty, up to (not including) `root`. */
+function removeFile(root: string, file: string): void {
+  rmSync(path.join(root, file), { force: true });
+  for (let dir = path.dirname(file); dir !== '.' && dir !== ''; dir = path.dirname(dir)) {
+    try {
+      rmdirSync(path.join(root, dir));
+    } catch {
+      return;
+    }
+  }
+}
+
+export interface RenderCache {
+  /** First integration: decides whether this build can reuse the last one's pages. */
+  plan: () => AstroIntegration;
+  /** Last integration: writes the manifest for the next build. */
+  record: () => AstroIntegration;
+  /** Absolute URLs of kept story pages, filled in before @astrojs/sitemap runs: pass it as its customPages. */
+  sitemapPages: string[];
+  /** After the build: whether the search index must be built again (false when no copy changed). */
+  searchIndexNeeded: () => boolean;
+}
+
+export function renderCache(): RenderCache {
+  const sitemapPages: string[] = [];
+  let manifestFile = '';
+  let fingerprint = '';
+  let previousSearchKey: string | null = null;
+  let otherPages: string[] = [];
+  let indexNeeded = true;
+  let siteUrl = new URL('http://localhost/');
+
+  const plan = (): AstroIntegration => ({
+    name: 'archive-render-cache',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        if (command !== 'build') return;
+        const root = fileURLToPath(config.root);
+        const outDir = path.resolve(fileURLToPath(config.outDir));
+        siteUrl = new URL(config.base, config.site ?? 'http://localhost/');
+        manifestFile = path.join(fileURLToPath(config.cacheDir), 'render-manifest.json');
+        fingerprint = codeFingerprint(root, { site: config.site ?? null, base: config.base, trailingSlash: config.trailingSlash });
+        const previous = parseRenderManifest(existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : null);
+        // From here until the build succeeds, the folder is in flux: no manifest may vouch for it.
+        rmSync(manifestFile, { force: true });
+        const mismatch = existsSync(outDir) ? manifestMismatch(previous, { fingerprint, outDir }) : 'no earlier output';
+        if (mismatch === null && previous !== null) {
+          updateConfig({ vite: { build: { emptyOutDir: false } } });
+          previousSearchKey = previous.searchKey;
+          otherPages = previous.otherPages;
+          logger.info(`incremental build: story pages whose inputs are unchanged are kept from the last build in ${outDir}`);
+        } else {
+          logger.info(`full build (${mismatch})`);
+        }
+        setBuildState({ outDir, previous: mismatch === null ? previous : null, stories: null });
+      },
+      'astro:build:done': ({ dir, pages, logger }) => {
+        const state = getBuildState();
+        if (!state?.stories) throw new Error('render cache: the story route did not plan its pages (getStoriesToRender was not called)');
+        const outDir = fileURLToPath(dir);
+        const storyFiles = new Set([...state.stories.keys.keys()].map((slug) => pageFile(storyPath({ id: slug }))));
+        const written = new Set(pages.map((page) => pageFile(page.pathname)).filter((file) => !storyFiles.has(file)));
+        const gone = [...state.stories.remove.map((slug) => pageFile(storyPath({ id: slug }))), ...staleFiles(otherPages, written)];
+        for (const file of gone) removeFile(outDir, file);
+        if (gone.length > 0) logger.info(`removed ${gone.length} pages the archive no longer has`);
+        otherPages = [...written].sort();
+        const kept = state.stories.reuse;
+        logger.info(`${state.stories.render.length} story pages rendered, ${kept.length} kept from the last build`);
+        sitemapPages.push(...kept.map((slug) => new URL(storyPath({ id: slug }).slice(1), siteUrl).href));
+        indexNeeded = !(previousSearchKey === state.stories.searchKey && existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json')));
+        if (!indexNeeded) logger.info('search index kept: no story text changed since it was built');
+      },
+    },
+  });
+
+  const record = (): AstroIntegration => ({
+    name: 'archive-render-cache-record',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const state = getBuildState();
+        if (!state?.stories) return;
+        const manifest: RenderManifest = {
+          version: 1,
+          fingerprint,
+          outDir: path.resolve(fileURLToPath(dir)),
+          stories: Object.fromEntries(state.stories.keys),
+          otherPages,
+          searchKey: state.stories.searchKey,
+        };
+        writeFileSync(manifestFile, formatRenderManifest(manifest));
+        setBuildState(undefined);
+      },
+    },
+  });
+
+  return { plan, record, sitemapPages, searchIndexNeeded: () => indexNeeded };
+}

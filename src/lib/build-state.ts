@@ -1,0 +1,34 @@
+/**
+ * What the render-cache integration and the story pages share during one
+ * `astro build`. They run in one process but from different bundles (the
+ * config's and the pages'), so module state would not be shared: globalThis is.
+ */
+import type { RenderManifest, StoryPagePlan } from './render-plan';
+
+export interface StoryPagesPlanned extends StoryPagePlan {
+  /** Every current story's page key. */
+  keys: Map<string, string>;
+  /** searchIndexKey of the current stories. */
+  searchKey: string;
+}
+
+export interface BuildState {
+  /** Absolute output folder. */
+  outDir: string;
+  /** The last build's manifest when its pages can be reused, else null (a full build). */
+  previous: RenderManifest | null;
+  /** Set by the story route once it has planned its pages. */
+  stories: StoryPagesPlanned | null;
+}
+
+const slot = Symbol.for('operations-archive.build-state');
+type Holder = { [slot]?: BuildState | undefined };
+
+export function setBuildState(state: BuildState | undefined): void {
+  (globalThis as Holder)[slot] = state;
+}
+
+/** The state of the build in progress; undefined under `astro dev` or outside a build. */
+export function getBuildState(): BuildState | undefined {
+  return (globalThis as Holder)[slot];
+}

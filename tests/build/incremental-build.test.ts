@@ -1,0 +1,105 @@
+/**
+ * An incremental build must leave exactly the folder a full build would.
+ * Builds a generated archive, then adds one article, edits another and
+ * deletes a third, rebuilds into the same folder (which reuses unchanged
+ * story pages), and compares every file with a fresh full build of the same
+ * copies.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSources } from '../../scripts/bench/generate-sources';
+import { projectRoot } from '../support/dist';
+import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+
+const count = 40;
+const seed = 11;
+const work = mkdtempSync(path.join(tmpdir(), 'archive-incremental-'));
+const articles = path.join(work, 'articles');
+let first: FixtureBuild & { work: string };
+let again: FixtureBuild & { work: string };
+let fresh: FixtureBuild & { work: string };
+let edited = '';
+let deleted = '';
+
+function ingest(inputs: string[]): void {
+  const run = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/ingest.ts', '--out', articles, ...inputs], { cwd: projectRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`ingest failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+function filesOf(root: string, prefix = ''): string[] {
+  return readdirSync(path.join(root, prefix)).flatMap((name) => {
+    const relative = path.join(prefix, name);
+    return statSync(path.join(root, relative)).isDirectory() ? filesOf(root, relative) : [relative];
+  });
+}
+
+const copies = (): string[] => readdirSync(articles).filter((name) => name.endsWith('.md')).sort();
+
+beforeAll(async () => {
+  const sources = path.join(work, 'sources');
+  await writeSources(sources, { count, seed });
+  ingest([sources]);
+  first = buildFixtureArchive(articles);
+  if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
+
+  const extra = path.join(work, 'extra');
+  const [added] = await writeSources(extra, { count: 1, seed, first: count });
+  ingest([path.join(extra, added!)]);
+  const names = copies();
+  edited = names[3]!;
+  deleted = names[7]!;
+  const editedPath = path.join(articles, edited);
+  writeFileSync(editedPath, readFileSync(editedPath, 'utf8').replace(/^title: .*$/m, "title: 'A headline edited by hand'"));
+  rmSync(path.join(articles, deleted));
+
+  again = buildFixtureArchive(articles, { work: first.work });
+  if (again.status !== 0) throw new Error(`incremental build failed:\n${again.output}`);
+  fresh = buildFixtureArchive(articles);
+  if (fresh.status !== 0) throw new Error(`full build failed:\n${fresh.output}`);
+}, 240_000);
+
+afterAll(() => {
+  first?.cleanup();
+  fresh?.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('incremental build', () => {
+  it('reuses the pages whose inputs did not change, and says so', () => {
+    expect(first.output).toContain('full build (no earlier output)');
+    expect(again.output).toContain('incremental build');
+    const counts = /(\d+) story pages rendered, (\d+) kept from the last build/.exec(again.output);
+    expect(counts).not.toBeNull();
+    const [rendered, kept] = [Number(counts![1]), Number(counts![2])];
+    expect(rendered + kept).toBe(count);
+    // The added story, the edited one, and their neighbours and related stories; not the whole archive.
+    expect(rendered).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeGreaterThan(count / 2);
+    expect(again.output).toMatch(/removed \d+ pages the archive no longer has/);
+  });
+
+  it('leaves exactly the files a full build of the same copies leaves', () => {
+    const mine = filesOf(again.outDir).sort();
+    const theirs = filesOf(fresh.outDir).sort();
+    expect(mine).toEqual(theirs);
+    const differing = mine.filter((file) => !readFileSync(path.join(again.outDir, file)).equals(readFileSync(path.join(fresh.outDir, file))));
+    expect(differing).toEqual([]);
+  });
+
+  it('drops the deleted story and shows the edit', () => {
+    const slug = (name: string): string => name.replace(/\.md$/, '');
+    expect(filesOf(again.outDir).some((file) => file.startsWith(path.join('stories', slug(deleted))))).toBe(false);
+    expect(readFileSync(path.join(again.outDir, 'stories', slug(edited), 'index.html'), 'utf8')).toContain('A headline edited by hand');
+    expect(readFileSync(path.join(again.outDir, 'sitemap-0.xml'), 'utf8')).not.toContain(`/stories/${slug(deleted)}/`);
+  });
+
+  it('rebuilds nothing and keeps the search index when nothing changed', () => {
+    const idle = buildFixtureArchive(articles, { work: fresh.work });
+    expect(idle.status).toBe(0);
+    expect(idle.output).toContain(`0 story pages rendered, ${count} kept from the last build`);
+    expect(idle.output).toContain('search index kept');
+  }, 120_000);
+});
