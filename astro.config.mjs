@@ -18,6 +18,6 @@ export default defineConfig({
   build: { format: 'directory' },
   // In this order: plan which pages to render, list them in the sitemap (kept pages included),
   // index the finished dist/, then record the build for the next one.
-  integrations: [cache.plan(), sitemap({ customPages: cache.sitemapPages }), pagefind({ needed: cache.searchIndexNeeded }), cache.record()],
+  integrations: [cache.plan(), sitemap({ customPages: cache.sitemapPages }), pagefind({ plan: cache.searchIndexPlan }), cache.record()],
   devToolbar: { enabled: false },
 });

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getBuildState, setBuildState } from '../lib/build-state';
 import { storyPath } from '../lib/paths';
+import type { ShardedIndexPlan } from './pagefind';
 import { formatRenderManifest, manifestMismatch, parseRenderManifest, staleFiles, type RenderManifest } from '../lib/render-plan';
 
 /** Inputs of every page besides the content: a change to any of them renders everything again. */
@@ -64,17 +65,18 @@ export interface RenderCache {
   record: () => AstroIntegration;
   /** Absolute URLs of kept story pages, filled in before @astrojs/sitemap runs: pass it as its customPages. */
   sitemapPages: string[];
-  /** After the build: whether the search index must be built again (false when no copy changed). */
-  searchIndexNeeded: () => boolean;
+  /** After the build: the search shards and which of them must be built again. */
+  searchIndexPlan: () => ShardedIndexPlan;
 }
 
 export function renderCache(): RenderCache {
   const sitemapPages: string[] = [];
   let manifestFile = '';
   let fingerprint = '';
-  let previousSearchKey: string | null = null;
+  let previousShards: Record<string, string> = {};
   let otherPages: string[] = [];
-  let indexNeeded = true;
+  let indexPlan: ShardedIndexPlan | null = null;
+  let stagingDir = '';
   let siteUrl = new URL('http://localhost/');
 
   const plan = (): AstroIntegration => ({
@@ -86,6 +88,7 @@ export function renderCache(): RenderCache {
         const outDir = path.resolve(fileURLToPath(config.outDir));
         siteUrl = new URL(config.base, config.site ?? 'http://localhost/');
         manifestFile = path.join(fileURLToPath(config.cacheDir), 'render-manifest.json');
+        stagingDir = path.join(fileURLToPath(config.cacheDir), 'search-shard-pages');
         fingerprint = codeFingerprint(root, { site: config.site ?? null, base: config.base, trailingSlash: config.trailingSlash });
         const previous = parseRenderManifest(existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : null);
         // From here until the build succeeds, the folder is in flux: no manifest may vouch for it.
@@ -93,7 +96,7 @@ export function renderCache(): RenderCache {
         const mismatch = existsSync(outDir) ? manifestMismatch(previous, { fingerprint, outDir }) : 'no earlier output';
         if (mismatch === null && previous !== null) {
           updateConfig({ vite: { build: { emptyOutDir: false } } });
-          previousSearchKey = previous.searchKey;
+          previousShards = previous.searchShards;
           otherPages = previous.otherPages;
           logger.info(`incremental build: story pages whose inputs are unchanged are kept from the last build in ${outDir}`);
         } else {
@@ -114,8 +117,10 @@ export function renderCache(): RenderCache {
         const kept = state.stories.reuse;
         logger.info(`${state.stories.render.length} story pages rendered, ${kept.length} kept from the last build`);
         sitemapPages.push(...kept.map((slug) => new URL(storyPath({ id: slug }).slice(1), siteUrl).href));
-        indexNeeded = !(previousSearchKey === state.stories.searchKey && existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json')));
-        if (!indexNeeded) logger.info('search index kept: no story text changed since it was built');
+        const shards = state.stories.searchShards;
+        const built = (shard: (typeof shards)[number]): boolean =>
+          previousShards[shard.id] === shard.key && existsSync(path.join(outDir, shard.path, 'pagefind-entry.json'));
+        indexPlan = { shards, stale: new Set(shards.filter((shard) => !built(shard)).map((shard) => shard.id)), stagingDir };
       },
     },
   });
@@ -132,7 +137,7 @@ export function renderCache(): RenderCache {
           outDir: path.resolve(fileURLToPath(dir)),
           stories: Object.fromEntries(state.stories.keys),
           otherPages,
-          searchKey: state.stories.searchKey,
+          searchShards: Object.fromEntries(state.stories.searchShards.map((shard) => [shard.id, shard.key])),
         };
         writeFileSync(manifestFile, formatRenderManifest(manifest));
         setBuildState(undefined);
@@ -140,5 +145,9 @@ export function renderCache(): RenderCache {
     },
   });
 
-  return { plan, record, sitemapPages, searchIndexNeeded: () => indexNeeded };
+  const searchIndexPlan = (): ShardedIndexPlan => {
+    if (indexPlan === null) throw new Error('render cache: the search index was asked for before the build was planned');
+    return indexPlan;
+  };
+  return { plan, record, sitemapPages, searchIndexPlan };
 }

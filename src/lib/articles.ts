@@ -14,10 +14,12 @@ import { citeFigures, type CitedFigure } from './citations';
 import { buildOperationTimeline, type OperationTimeline } from './operation-timeline';
 import { storyPath } from './paths';
 import { buildRelated, type RelatedStory } from './related';
-import { planStoryPages, searchIndexKey, storyPageKey } from './render-plan';
+import { planStoryPages, storyPageKey } from './render-plan';
 import type { Operation } from './schema';
 import { countSearchFilters } from './search-data';
+import { planSearchShards, shardSizeFrom, type SearchShard } from './search-shards';
 import { readStoryDetail } from './story-detail';
+import { searchSortDate } from './story-date';
 import { buildStoryListItem, type StoryListItem } from './story-list';
 import { compareStories, type StoryRecord } from './story-record';
 
@@ -53,6 +55,8 @@ export interface Archive {
   timeline: (operationId: string) => OperationTimeline<Story> | null;
   /** The digest of each story's copy, by story id. */
   digests: Map<string, string>;
+  /** The search index's shards, built on first use. */
+  searchShards: () => SearchShard[];
 }
 
 function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -94,6 +98,7 @@ async function loadArchive(): Promise<Archive> {
   const citations = memoise((story: Story) => citeFigures(story));
   const operationName = (id: string): string => operationById.get(id)?.name ?? id;
   let related: Map<string, RelatedStory<Story>[]> | undefined;
+  let shards: SearchShard[] | undefined;
   return {
     stories,
     operations,
@@ -104,6 +109,14 @@ async function loadArchive(): Promise<Archive> {
     listItem: memoise((story: Story) => buildStoryListItem(story, citations, operationById)),
     related: () => (related ??= buildRelated(stories, { operationName })),
     digests,
+    searchShards: () =>
+      (shards ??= planSearchShards(
+        stories.map((story) => {
+          const date = searchSortDate(story);
+          return { id: story.id, date: date === '0000-00-00' ? null : date, digest: digests.get(story.id)! };
+        }),
+        shardSizeFrom(process.env['ARCHIVE_SEARCH_SHARD_SIZE']),
+      )),
     timeline: memoise((id: string) => {
       const operation = operationById.get(id);
       return operation ? buildOperationTimeline(operation, storiesByOperation.get(id) ?? [], citations) : null;
@@ -150,7 +163,7 @@ export async function getStoriesToRender(): Promise<Story[]> {
   );
   const onDisk = (slug: string): boolean => existsSync(path.join(state.outDir, storyPath({ id: slug }), 'index.html'));
   const plan = planStoryPages(keys, state.previous?.stories ?? null, onDisk);
-  state.stories = { ...plan, keys, searchKey: searchIndexKey(archive.digests.values()) };
+  state.stories = { ...plan, keys, searchShards: archive.searchShards() };
   const render = new Set(plan.render);
   return archive.stories.filter((story) => render.has(story.id));
 }
@@ -158,6 +171,11 @@ export async function getStoriesToRender(): Promise<Story[]> {
 /** The catalogue's operations, in catalogue order. */
 export async function getOperations(): Promise<Operation[]> {
   return (await getArchive()).operations;
+}
+
+/** The search index's shards, the first (at /pagefind/) first. */
+export async function getSearchShards(): Promise<SearchShard[]> {
+  return (await getArchive()).searchShards();
 }
 
 /** Each search filter's values and how many stories carry them, for the search page. */

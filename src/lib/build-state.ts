@@ -4,12 +4,13 @@
  * config's and the pages'), so module state would not be shared: globalThis is.
  */
 import type { RenderManifest, StoryPagePlan } from './render-plan';
+import type { SearchShard } from './search-shards';
 
 export interface StoryPagesPlanned extends StoryPagePlan {
   /** Every current story's page key. */
   keys: Map<string, string>;
-  /** searchIndexKey of the current stories. */
-  searchKey: string;
+  /** The search index's shards for the current stories. */
+  searchShards: SearchShard[];
 }
 
 export interface BuildState {

@@ -26,15 +26,6 @@ export function storyPageKey(inputs: StoryPageInputs): string {
   return digestOf([inputs.digest, inputs.older, inputs.newer, inputs.related.map((item) => [item.digest, item.reasons])]);
 }
 
-/**
- * The key of the search index: the indexed part of a story page depends on
- * its own copy only (neighbours and related stories are outside
- * data-pagefind-body), so the index is stale when any copy changed.
- */
-export function searchIndexKey(storyDigests: Iterable<string>): string {
-  return digestOf([...storyDigests].sort());
-}
-
 export function digestOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 }
@@ -49,8 +40,8 @@ const manifestSchema = z.object({
   stories: z.record(z.string(), z.string()),
   /** Every other file the build wrote for a page or endpoint ('index.html', 'figures/2/index.html'), relative to outDir. */
   otherPages: z.array(z.string()),
-  /** searchIndexKey of the stories the search index in outDir was built from. */
-  searchKey: z.string(),
+  /** Search shard id → key of the stories its bundle in outDir was built from (see search-shards.ts). */
+  searchShards: z.record(z.string(), z.string()),
 });
 
 export type RenderManifest = z.infer<typeof manifestSchema>;

@@ -3,7 +3,8 @@
  * Builds a generated archive, then adds one article, edits another and
  * deletes a third, rebuilds into the same folder (which reuses unchanged
  * story pages), and compares every file with a fresh full build of the same
- * copies.
+ * copies. The index is cut into shards of 8 stories (ARCHIVE_SEARCH_SHARD_SIZE),
+ * so rebuilding some shards and keeping others is part of what is compared.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build
 
 const count = 40;
 const seed = 11;
+const env = { ARCHIVE_SEARCH_SHARD_SIZE: '8' };
 const work = mkdtempSync(path.join(tmpdir(), 'archive-incremental-'));
 const articles = path.join(work, 'articles');
 let first: FixtureBuild & { work: string };
@@ -42,7 +44,7 @@ beforeAll(async () => {
   const sources = path.join(work, 'sources');
   await writeSources(sources, { count, seed });
   ingest([sources]);
-  first = buildFixtureArchive(articles);
+  first = buildFixtureArchive(articles, { env });
   if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
 
   const extra = path.join(work, 'extra');
@@ -55,9 +57,9 @@ beforeAll(async () => {
   writeFileSync(editedPath, readFileSync(editedPath, 'utf8').replace(/^title: .*$/m, "title: 'A headline edited by hand'"));
   rmSync(path.join(articles, deleted));
 
-  again = buildFixtureArchive(articles, { work: first.work });
+  again = buildFixtureArchive(articles, { work: first.work, env });
   if (again.status !== 0) throw new Error(`incremental build failed:\n${again.output}`);
-  fresh = buildFixtureArchive(articles);
+  fresh = buildFixtureArchive(articles, { env });
   if (fresh.status !== 0) throw new Error(`full build failed:\n${fresh.output}`);
 }, 240_000);
 
@@ -79,6 +81,9 @@ describe('incremental build', () => {
     expect(rendered).toBeGreaterThanOrEqual(2);
     expect(kept).toBeGreaterThan(count / 2);
     expect(again.output).toMatch(/removed \d+ pages the archive no longer has/);
+    const shards = /Pagefind indexed \d+ pages in (\d+) of (\d+) search shards/.exec(again.output);
+    expect(shards).not.toBeNull();
+    expect(Number(shards![2])).toBeGreaterThanOrEqual(5);
   });
 
   it('leaves exactly the files a full build of the same copies leaves', () => {
@@ -97,7 +102,7 @@ describe('incremental build', () => {
   });
 
   it('rebuilds nothing and keeps the search index when nothing changed', () => {
-    const idle = buildFixtureArchive(articles, { work: fresh.work });
+    const idle = buildFixtureArchive(articles, { work: fresh.work, env });
     expect(idle.status).toBe(0);
     expect(idle.output).toContain(`0 story pages rendered, ${count} kept from the last build`);
     expect(idle.output).toContain('search index kept');

@@ -17,7 +17,7 @@ export interface FixtureBuild {
  * Runs `astro build` over `articlesDir` with its own content cache and output
  * folder. Pass the `work` folder of an earlier build to build into it again.
  */
-export function buildFixtureArchive(articlesDir: string, options: { work?: string } = {}): FixtureBuild & { work: string } {
+export function buildFixtureArchive(articlesDir: string, options: { work?: string; env?: Record<string, string> } = {}): FixtureBuild & { work: string } {
   const work = options.work ?? mkdtempSync(path.join(tmpdir(), 'archive-fixture-'));
   const outDir = path.join(work, 'dist');
   // With outDir outside the working directory Astro stages server chunks in <cwd>/.astro/; a folder of
@@ -28,7 +28,7 @@ export function buildFixtureArchive(articlesDir: string, options: { work?: strin
   try {
     const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--root', projectRoot, '--outDir', outDir], {
       cwd: staging,
-      env: { ...process.env, ARCHIVE_ARTICLES: path.resolve(projectRoot, articlesDir), ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
+      env: { ...process.env, ...options.env, ARCHIVE_ARTICLES: path.resolve(projectRoot, articlesDir), ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
       encoding: 'utf8',
       timeout: 110_000,
     });

@@ -39,9 +39,18 @@ export interface PagefindSearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
+/** Options of Pagefind's instances; mergeFilter gives every page of an index a filter value. */
+export interface PagefindOptions {
+  highlightParam?: string;
+  excerptLength?: number;
+  mergeFilter?: Record<string, string[]>;
+}
+
 export interface PagefindApi {
-  options: (options: { highlightParam?: string; excerptLength?: number }) => Promise<void>;
+  options: (options: PagefindOptions) => Promise<void>;
   init: () => Promise<void>;
+  /** Adds another bundle's index to every search. */
+  mergeIndex: (path: string, options?: PagefindOptions) => Promise<void>;
   filters: () => Promise<FilterCounts>;
   /** `null` as the term lists every page that passes the filters. */
   search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearchResponse>;
@@ -56,11 +65,37 @@ export interface PagefindApi {
 /** The URL parameter that carries search terms to a story page for highlighting. */
 export const highlightParam = 'highlight';
 
-/** Loads and starts Pagefind from the bundle the build wrote to /pagefind/. */
-export async function loadPagefind(bundleUrl = '/pagefind/pagefind.js'): Promise<PagefindApi> {
+/** One bundle of the search index (see src/lib/search-shards.ts). */
+export interface ShardRef {
+  id: string;
+  /** The bundle's URL path, ending in '/'. */
+  path: string;
+}
+
+/** The synthetic filter that names the shard each page is in. */
+export const shardFilter = 'shard';
+
+/** The bundle layout of an archive indexed in one piece. */
+export const singleShard: readonly ShardRef[] = [{ id: 'all', path: '/pagefind/' }];
+
+/**
+ * Loads and starts Pagefind from the bundle at /pagefind/ and merges the
+ * other shards into it, each page tagged with its shard's id so a search
+ * can be narrowed to one shard.
+ */
+export async function loadPagefind(shards: readonly ShardRef[] = singleShard): Promise<PagefindApi> {
+  const primary = shards.find((shard) => shard.path === '/pagefind/');
+  if (!primary) throw new Error('search: no index bundle at /pagefind/');
   // A run-time URL: Vite must leave this import alone, the file does not exist until the build is done.
-  const api = (await import(/* @vite-ignore */ bundleUrl)) as PagefindApi;
-  await api.options({ highlightParam, excerptLength: 30 });
+  const api = (await import(/* @vite-ignore */ `${primary.path}pagefind.js`)) as PagefindApi;
+  const options: PagefindOptions = { highlightParam, excerptLength: 30 };
+  await api.options(options);
   await api.init();
+  if (shards.length > 1) {
+    await api.options({ mergeFilter: { [shardFilter]: [primary.id] } });
+    await Promise.all(
+      shards.filter((shard) => shard !== primary).map((shard) => api.mergeIndex(shard.path, { ...options, mergeFilter: { [shardFilter]: [shard.id] } })),
+    );
+  }
   return api;
 }

@@ -5,7 +5,8 @@
  */
 import { buildFilterControls, type FilterControls } from './filter-controls';
 import { historyStep } from './history-entry';
-import { loadPagefind, type FilterCounts, type PagefindApi, type PagefindResult } from './pagefind-api';
+import { loadPagefind, singleShard, type FilterCounts, type PagefindApi, type ShardRef } from './pagefind-api';
+import { listFeed, shardWalkFeed, type ResultFeed } from './result-feed';
 import { renderResult, statusText } from './render-results';
 import { hasFilters, isBlank, pagefindOptions, readSearchState, searchStateUrl, searchTerm, type SearchState } from './search-state';
 
@@ -81,13 +82,20 @@ export function readBuiltFilterCounts(doc: Document): FilterCounts {
   return element?.textContent ? (JSON.parse(element.textContent) as FilterCounts) : {};
 }
 
+/** The search index's bundles, newest shard first, as the build wrote them into the page. */
+export function readSearchShards(doc: Document): readonly ShardRef[] {
+  const element = doc.getElementById('search-shards');
+  return element?.textContent ? (JSON.parse(element.textContent) as ShardRef[]) : singleShard;
+}
+
 /** Starts the page: loads Pagefind, shows the URL's search, and listens to the form. */
 export async function startSearchPage(elements: SearchElements): Promise<void> {
   const { box, sort, status, list, more, empty } = elements;
   let api: PagefindApi;
   const available = readBuiltFilterCounts(document);
+  const shards = readSearchShards(document);
   try {
-    api = await loadPagefind();
+    api = await loadPagefind(shards);
   } catch (error) {
     status.textContent = 'Search is unavailable: its index could not be loaded. Browse the operations or the timeline instead.';
     empty.hidden = false;
@@ -138,12 +146,11 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
   };
 
   let generation = 0;
-  let pending: PagefindResult[] = [];
+  let pending: ResultFeed = listFeed([]);
 
   /** Loads and renders the next batch of pending results. */
   const nextBatch = async (): Promise<HTMLLIElement[]> => {
-    const batch = pending.slice(0, pageSize);
-    pending = pending.slice(pageSize);
+    const batch = await pending.next(pageSize);
     const fragments = await Promise.all(batch.map((result) => result.data()));
     return fragments.map((fragment) => renderResult(document, fragment));
   };
@@ -153,7 +160,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
     const items = await nextBatch();
     if (mine !== generation) return;
     list.append(...items);
-    more.hidden = pending.length === 0;
+    more.hidden = pending.done();
     items[0]?.querySelector('a')?.focus();
   };
 
@@ -169,7 +176,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
     status.dataset['state'] = 'searching';
     if (how.history !== 'none') recordHistory(state, how.history);
     if (isBlank(state)) {
-      pending = [];
+      pending = listFeed([]);
       list.replaceChildren();
       more.hidden = true;
       empty.hidden = true;
@@ -187,11 +194,15 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
         ? await api.debouncedSearch(term || null, options, typingDelayMs)
         : await api.search(term || null, options);
       if (response === null || mine !== generation) return;
-      pending = response.results;
+      // Sorted by date over several shards, the order comes from walking the shards (see result-feed.ts).
+      pending =
+        state.sort === 'date' && shards.length > 1
+          ? shardWalkFeed(api, term || null, options, shards.map((shard) => shard.id), response.results.length)
+          : listFeed(response.results);
       const items = await nextBatch();
       if (mine !== generation) return;
       list.replaceChildren(...items);
-      more.hidden = pending.length === 0;
+      more.hidden = pending.done();
       const total = response.results.length;
       empty.hidden = total > 0;
       status.textContent = statusText(term, total, hasFilters(state), response.unfilteredResultCount);

@@ -4,7 +4,6 @@ import {
   manifestMismatch,
   parseRenderManifest,
   planStoryPages,
-  searchIndexKey,
   staleFiles,
   storyPageKey,
   type RenderManifest,
@@ -21,13 +20,6 @@ describe('storyPageKey', () => {
     expect(storyPageKey({ ...inputs, newer: 'b' })).not.toBe(key);
     expect(storyPageKey({ ...inputs, related: [] })).not.toBe(key);
     expect(storyPageKey({ ...inputs, related: [{ digest: 'c', reasons: ['2 figures in common'] }] })).not.toBe(key);
-  });
-});
-
-describe('searchIndexKey', () => {
-  it('depends on the set of copies, not their order', () => {
-    expect(searchIndexKey(['a', 'b'])).toBe(searchIndexKey(['b', 'a']));
-    expect(searchIndexKey(['a', 'b'])).not.toBe(searchIndexKey(['a', 'c']));
   });
 });
 
@@ -56,7 +48,7 @@ describe('planStoryPages', () => {
 });
 
 describe('render manifest', () => {
-  const manifest: RenderManifest = { version: 1, fingerprint: 'f', outDir: '/out', stories: { a: 'k' }, otherPages: ['index.html'], searchKey: 's' };
+  const manifest: RenderManifest = { version: 1, fingerprint: 'f', outDir: '/out', stories: { a: 'k' }, otherPages: ['index.html'], searchShards: { all: 's' } };
 
   it('reads back what it writes', () => {
     expect(parseRenderManifest(formatRenderManifest(manifest))).toEqual(manifest);

@@ -1,0 +1,94 @@
+/**
+ * The search index in shards. Pagefind holds every page of an index in
+ * memory while it builds it (about 300 KB a page), so a large archive is
+ * indexed in shards of a bounded size, each its own Pagefind bundle, which
+ * the search page merges in the browser (Pagefind's mergeIndex).
+ *
+ * Shards are runs of stories in date order, oldest first, undated stories
+ * in shards of their own. So a new story dated after the others changes only
+ * the newest shard, and a rebuild indexes only the shards whose stories
+ * changed; and a search sorted by date can walk the shards newest first.
+ * An archive that fits in one shard has a single bundle at /pagefind/, as
+ * Pagefind lays it out by default.
+ */
+import { digestOf } from './render-plan';
+
+/** Stories per shard unless the build says otherwise (ARCHIVE_SEARCH_SHARD_SIZE). */
+export const defaultShardSize = 2000;
+
+export interface ShardStory {
+  id: string;
+  /** YYYY-MM-DD, or null when undated. */
+  date: string | null;
+  /** Digest of the story's copy: what its indexed text depends on. */
+  digest: string;
+}
+
+export interface SearchShard {
+  /** 'all' for a single shard; else 'd<n>' (dated, oldest first) or 'u<n>' (undated). */
+  id: string;
+  /** The bundle's URL path: '/pagefind/' for the first shard, '/pagefind/shards/<id>/' for the others. */
+  path: string;
+  /** The shard's stories, oldest first. */
+  slugs: string[];
+  /** Digest of the shard's stories and their copies: its bundle is rebuilt when this changes. */
+  key: string;
+}
+
+/** The bundle path of a shard: the first one sits where Pagefind's script is. */
+export function shardPath(id: string, first: boolean): string {
+  return first ? '/pagefind/' : `/pagefind/shards/${id}/`;
+}
+
+function byDate(a: ShardStory, b: ShardStory): number {
+  return (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id);
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/**
+ * Splits the stories into shards of at most `size`, oldest first; the
+ * result lists the first shard (the one at /pagefind/) first.
+ */
+export function planSearchShards(stories: readonly ShardStory[], size = defaultShardSize): SearchShard[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`search shard size must be a positive whole number, not ${size}`);
+  const make = (id: string, members: readonly ShardStory[], first: boolean): SearchShard => ({
+    id,
+    path: shardPath(id, first),
+    slugs: members.map((story) => story.id),
+    key: digestOf([id, members.map((story) => [story.id, story.digest])]),
+  });
+  const ordered = [...stories].sort(byDate);
+  if (ordered.length <= size) return [make('all', ordered, true)];
+  const dated = chunk(
+    ordered.filter((story) => story.date !== null),
+    size,
+  );
+  const undated = chunk(
+    ordered.filter((story) => story.date === null),
+    size,
+  );
+  const shards = [...dated.map((members, n) => ({ id: `d${n}`, members })), ...undated.map((members, n) => ({ id: `u${n}`, members }))];
+  return shards.map(({ id, members }, n) => make(id, members, n === 0));
+}
+
+/**
+ * The order a search sorted by date walks the shards: newest dated shard
+ * first, undated shards last (undated stories sort last).
+ */
+export function newestFirst(shards: readonly SearchShard[]): SearchShard[] {
+  const dated = shards.filter((shard) => !shard.id.startsWith('u')).reverse();
+  return [...dated, ...shards.filter((shard) => shard.id.startsWith('u'))];
+}
+
+/** The shard size a build uses: ARCHIVE_SEARCH_SHARD_SIZE when set, else the default. */
+export function shardSizeFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return defaultShardSize;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`ARCHIVE_SEARCH_SHARD_SIZE must be a positive whole number, not '${value}'`);
+  return size;
+}

@@ -1,0 +1,113 @@
+/**
+ * Search over an index in shards, as a large archive is built: a generated
+ * archive of 60 stories indexed in shards of 12 (ARCHIVE_SEARCH_SHARD_SIZE),
+ * served and searched in Chromium. Every story must be found once, and a
+ * search sorted by date must run newest first across shard boundaries.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArticleFile } from '@/lib/article-file';
+import { storyPath } from '@/lib/paths';
+import { articleSchema, type Article } from '@/lib/schema';
+import { orderFilterValues } from '@/scripts/search/filter-groups';
+import { writeSources } from '../../scripts/bench/generate-sources';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser';
+import { projectRoot } from '../support/dist';
+import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+import { serveStatic, type RunningServer } from '../support/static-server';
+import { openSearch, resultPaths, searchUrl, statusText } from './search-support';
+
+const count = 60;
+const shardSize = 12;
+const work = mkdtempSync(path.join(tmpdir(), 'archive-shards-'));
+const articlesDir = path.join(work, 'articles');
+let build: FixtureBuild;
+let server: RunningServer;
+let browser: LaunchedBrowser;
+let articles: Article[];
+
+beforeAll(async () => {
+  const sources = path.join(work, 'sources');
+  await writeSources(sources, { count, seed: 23 });
+  const ingest = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/ingest.ts', '--out', articlesDir, sources], { cwd: projectRoot, encoding: 'utf8' });
+  if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
+  articles = readdirSync(articlesDir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(articlesDir, name), 'utf8')).data));
+  build = buildFixtureArchive(articlesDir, { env: { ARCHIVE_SEARCH_SHARD_SIZE: String(shardSize) } });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  server = await serveStatic(build.outDir);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  build?.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The shards the search page was told about, newest first. */
+function shardList(): { id: string; path: string }[] {
+  const html = readFileSync(path.join(build.outDir, 'search', 'index.html'), 'utf8');
+  const json = /<script type="application\/json" id="search-shards">([^<]*)<\/script>/.exec(html)?.[1];
+  expect(json).toBeDefined();
+  return JSON.parse(json!) as { id: string; path: string }[];
+}
+
+describe('an index in shards', () => {
+  it('writes one bundle per shard of at most the shard size, every story in exactly one', () => {
+    const shards = shardList();
+    expect(shards.length).toBeGreaterThanOrEqual(Math.ceil(count / shardSize));
+    let pages = 0;
+    for (const shard of shards) {
+      const entryFile = path.join(build.outDir, shard.path, 'pagefind-entry.json');
+      expect(existsSync(entryFile), entryFile).toBe(true);
+      const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
+      const shardPages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+      expect(shardPages).toBeLessThanOrEqual(shardSize);
+      pages += shardPages;
+    }
+    expect(pages).toBe(count);
+    expect(shards.filter((shard) => shard.path === '/pagefind/')).toHaveLength(1);
+  });
+
+  it('finds every story once, whichever shard it is in', async () => {
+    const page = await browser.context.newPage();
+    // 'Undated' or a year: every story has exactly one year value, so all years together are every story.
+    const years = orderFilterValues('year', articles.map((article) => article.date?.slice(0, 4) ?? 'Undated'));
+    const url = searchUrl({ query: '', filters: { operation: [], year: years, outlet: [], place: [] } });
+    await openSearch(page, server.url, url);
+    expect(await statusText(page)).toMatch(new RegExp(`\\b${count}\\b`));
+    await page.close();
+  });
+
+  it('sorts by date across shard boundaries, newest first, undated last', async () => {
+    const page = await browser.context.newPage();
+    const term = 'trafficking';
+    const allResults = async (): Promise<string[]> => {
+      const more = page.locator('[data-search-more]');
+      while (await more.isVisible()) {
+        const before = (await resultPaths(page)).length;
+        await more.click();
+        await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] .search-result').length > n, before);
+      }
+      return resultPaths(page);
+    };
+    // The merged search (by relevance) says which stories match; sorted by date, the same ones must come.
+    await openSearch(page, server.url, searchUrl({ query: term }));
+    const matching = await allResults();
+    expect(matching.length).toBeGreaterThan(2 * shardSize);
+    expect(new Set(matching).size).toBe(matching.length);
+    await openSearch(page, server.url, searchUrl({ query: term, sort: 'date' }));
+    const paths = await allResults();
+    expect([...paths].sort()).toEqual([...matching].sort());
+    const dateOf = new Map(articles.map((article) => [storyPath({ id: article.slug }), article.date ?? '0000-00-00']));
+    const dates = paths.map((found) => dateOf.get(found)!);
+    expect(dates).toEqual([...dates].sort().reverse());
+    await page.close();
+  });
+});
