@@ -1,9 +1,10 @@
 /**
  * A content-layer loader for the article copies. Unlike the glob loader it
  * does not run Astro's Markdown pipeline: it validates each copy with the
- * article schema, splits its body into sentences once, and caches figures and
- * sentences in a detail file keyed by the copy's digest. The collection store
- * keeps only the summary, because Astro bundles that store into the build.
+ * article schema, splits its body into sentences once, and caches the
+ * validated story in a detail file keyed by the copy's digest. The collection
+ * store keeps only that file's path, because Astro bundles the store into
+ * the build.
  * Unchanged copies are skipped on rebuild.
  */
 import { existsSync } from 'node:fs';
@@ -13,7 +14,7 @@ import type { Loader } from 'astro/loaders';
 import { parseArticleFile } from './article-file';
 import { articleSchema, describeSchemaError } from './schema';
 import { splitSentences } from './sentences';
-import { writeStoryDetail } from './story-detail';
+import { detailFileName, writeStoryDetail } from './story-detail';
 import { figureSentenceNumbers } from './story-sentences';
 
 export interface ArticleLoaderOptions {
@@ -45,7 +46,8 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         const slug = /^slug:\s*['"]?([a-z0-9-]+)/m.exec(raw)?.[1];
         const stored = slug === undefined ? undefined : store.get(slug);
         const storedDetail = stored?.data['detail'];
-        if (stored && stored.digest === digest && stored.filePath === filePath && typeof storedDetail === 'string' && existsSync(storedDetail)) {
+        const current = slug === undefined ? undefined : path.join(detailRoot, detailFileName(slug, digest));
+        if (stored && stored.digest === digest && stored.filePath === filePath && current !== undefined && storedDetail === current && existsSync(current)) {
           claim(slug!, filePath);
           return;
         }
@@ -57,20 +59,16 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         }
         const checked = articleSchema.safeParse(file.data);
         if (!checked.success) throw new Error(`${filePath}: frontmatter does not fit the article schema: ${describeSchemaError(checked.error)}`);
-        const { figures, ...summary } = checked.data;
+        const article = checked.data;
         const paragraphs = file.paragraphs.map(splitSentences);
         // Provenance: a figure whose sentence is not in the body could not link to it.
-        const missing = figureSentenceNumbers(paragraphs, figures).findIndex((number) => number === null);
+        const missing = figureSentenceNumbers(paragraphs, article.figures).findIndex((number) => number === null);
         if (missing >= 0) throw new Error(`${filePath}: figures.${missing}.sentence is not a sentence of the body, so the figure cannot cite it`);
-        claim(summary.slug, filePath);
-        const detail = path.join(detailRoot, `${summary.slug}.${digest}.json`);
-        writeStoryDetail(detail, { figures, paragraphs });
-        const data = await parseData({
-          id: summary.slug,
-          filePath,
-          data: { ...summary, figureCount: figures.length, detail },
-        });
-        store.set({ id: summary.slug, data, digest, filePath });
+        claim(article.slug, filePath);
+        const detail = path.join(detailRoot, detailFileName(article.slug, digest));
+        writeStoryDetail(detail, { ...article, paragraphs });
+        const data = await parseData({ id: article.slug, filePath, data: { detail } });
+        store.set({ id: article.slug, data, digest, filePath });
         parsed += 1;
       };
 

@@ -18,14 +18,14 @@ import { planStoryPages, storyPageKey } from './render-plan';
 import type { Operation } from './schema';
 import { countSearchFilters } from './search-data';
 import { planSearchShards, shardSizeFrom, type SearchShard } from './search-shards';
-import { readStoryDetail } from './story-detail';
+import { digestInDetailFile, readStoryDetail } from './story-detail';
 import { searchSortDate } from './story-date';
 import { buildStoryListItem, type StoryListItem } from './story-list';
 import { compareStories, type StoryRecord } from './story-record';
 
 export { compareStories };
 
-/** A story with its figures and sentence-split body read back from the loader's detail cache. */
+/** A story with its figures and sentence-split body, read back from the loader's cache. */
 export type Story = StoryRecord;
 
 export interface Neighbours {
@@ -69,15 +69,14 @@ function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
 
 type ArticleEntry = Awaited<ReturnType<typeof getCollection<'articles'>>>[number];
 
-/** Joins a collection entry's summary with its cached figures and paragraphs. */
+/** Reads a collection entry's story back from the loader's cache. */
 function hydrate(entry: ArticleEntry): Story {
-  const { detail, figureCount: _figureCount, ...summary } = entry.data;
-  return { id: entry.id, data: { ...summary, ...readStoryDetail(detail) } };
+  return { id: entry.id, data: readStoryDetail(entry.data.detail) };
 }
 
-/** The loader names each detail file `<slug>.<digest of the copy>.json`. */
+/** The digest of the story's copy, from the name of its detail file. */
 function copyDigest(entry: ArticleEntry): string {
-  return path.basename(entry.data.detail, '.json').slice(entry.id.length + 1);
+  return digestInDetailFile(entry.id, entry.data.detail);
 }
 
 async function loadArchive(): Promise<Archive> {

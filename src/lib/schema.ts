@@ -158,20 +158,15 @@ export const operationSchema = z.object({
 });
 
 /**
- * What the `articles` collection stores for each story: the frontmatter less
- * its figures, and where the loader cached the figures and the sentence-split
- * body. Astro bundles the whole collection store into the build, so keeping
- * the bulky parts out of it keeps a 10,000-story build small and fast.
+ * What the article collection stores per story: only where the loader cached
+ * the validated story (storedArticleSchema, in a file named by the copy's
+ * digest). Astro bundles the whole collection store into the build, so a
+ * store of pointers keeps the bundling of a large archive small and fast.
  */
-export const storySummarySchema = articleFields
-  .omit({ figures: true })
-  .extend({
-    /** Figure count, so list pages can show it without reading the detail. */
-    figureCount: z.number().int().nonnegative(),
-    /** Absolute path of the cached detail (figures and paragraphs) of this version of the copy. */
-    detail: z.string().min(1),
-  })
-  .superRefine(checkDateFields);
+export const storyPointerSchema = z.object({
+  /** Absolute path of the cached story, `<slug>.<digest of the copy>.json`. */
+  detail: z.string().min(1),
+});
 
 /** 'figures.3.subject: Invalid enum value' for each issue, so an error names the field. */
 export function describeSchemaError(error: z.ZodError): string {
@@ -180,7 +175,6 @@ export function describeSchemaError(error: z.ZodError): string {
 
 export type Article = z.infer<typeof articleSchema>;
 export type StoredArticle = z.infer<typeof storedArticleSchema>;
-export type StorySummary = z.infer<typeof storySummarySchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type FigureSubject = (typeof figureSubjects)[number];
 export type Scope = z.infer<typeof scopeSchema>;

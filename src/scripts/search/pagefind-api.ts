@@ -52,14 +52,10 @@ export interface PagefindApi {
   /** Adds another bundle's index to every search. */
   mergeIndex: (path: string, options?: PagefindOptions) => Promise<void>;
   filters: () => Promise<FilterCounts>;
+  /** Fetches the index chunks a search for `term` will need, without searching. */
+  preload: (term: string, options?: PagefindSearchOptions) => Promise<void>;
   /** `null` as the term lists every page that passes the filters. */
   search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearchResponse>;
-  /** Resolves to null when a later call superseded this one. */
-  debouncedSearch: (
-    term: string | null,
-    options?: PagefindSearchOptions,
-    timeoutMs?: number,
-  ) => Promise<PagefindSearchResponse | null>;
 }
 
 /** The URL parameter that carries search terms to a story page for highlighting. */

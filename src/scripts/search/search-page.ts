@@ -8,7 +8,7 @@ import { historyStep } from './history-entry';
 import { loadPagefind, singleShard, type FilterCounts, type PagefindApi, type ShardRef } from './pagefind-api';
 import { listFeed, shardWalkFeed, type ResultFeed } from './result-feed';
 import { renderResult, statusText } from './render-results';
-import { hasFilters, isBlank, pagefindOptions, readSearchState, searchStateUrl, searchTerm, type SearchState } from './search-state';
+import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, type SearchState } from './search-state';
 
 /** Results shown at once; each costs one fragment download. */
 const pageSize = 10;
@@ -190,10 +190,17 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
     const options = pagefindOptions(state);
     try {
       if (hasFilters(state)) await loadFilterIndex();
-      const response = how.typing
-        ? await api.debouncedSearch(term || null, options, typingDelayMs)
-        : await api.search(term || null, options);
-      if (response === null || mine !== generation) return;
+      // While the reader types, fetch the index chunks of the words typed so far (only words of three
+      // letters or more: shorter prefixes mostly fetch chunks, one per shard, that the finished word
+      // does not need), then wait for a pause; a newer keystroke supersedes this search.
+      if (how.typing) {
+        const words = preloadWords(term);
+        if (words !== '') void api.preload(words, options);
+        await new Promise((resolve) => setTimeout(resolve, typingDelayMs));
+        if (mine !== generation) return;
+      }
+      const response = await api.search(term || null, options);
+      if (mine !== generation) return;
       // Sorted by date over several shards, the order comes from walking the shards (see result-feed.ts).
       pending =
         state.sort === 'date' && shards.length > 1

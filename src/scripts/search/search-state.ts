@@ -70,3 +70,14 @@ export function pagefindOptions(state: SearchState): PagefindSearchOptions {
   if (state.sort === 'date') options.sort = { date: 'desc' };
   return options;
 }
+
+/** Words shorter than this are not preloaded while typing. */
+const preloadMinLength = 3;
+
+/** The words of a half-typed search worth fetching index chunks for. */
+export function preloadWords(term: string): string {
+  return term
+    .split(/\s+/)
+    .filter((word) => [...word].length >= preloadMinLength)
+    .join(' ');
+}

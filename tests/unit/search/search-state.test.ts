@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, isBlank, noFilters, pagefindOptions, readSearchState, searchStateUrl, type SearchState } from '@/scripts/search/search-state';
+import { hasFilters, isBlank, noFilters, pagefindOptions, preloadWords, readSearchState, searchStateUrl, type SearchState } from '@/scripts/search/search-state';
 
 const state = (over: Partial<SearchState> = {}): SearchState => ({ query: '', filters: noFilters(), sort: 'relevance', ...over });
 
@@ -50,5 +50,14 @@ describe('Pagefind options for a search', () => {
 
   it('leaves filters and sort out when none are chosen, so Pagefind ranks by relevance', () => {
     expect(pagefindOptions(state({ query: 'x' }))).toEqual({});
+  });
+});
+
+describe('preloadWords', () => {
+  it('keeps the words of three letters or more that a half-typed search has', () => {
+    expect(preloadWords('cr')).toBe('');
+    expect(preloadWords('cross co')).toBe('cross');
+    expect(preloadWords('Cross Country')).toBe('Cross Country');
+    expect(preloadWords('  día de  ')).toBe('día');
   });
 });
