@@ -168,6 +168,8 @@ export async function astroBuildStage(ws: Workspace, logName: string): Promise<B
 export interface HugoResult {
   build: StageFigures;
   pagefind: StageFigures;
+  /** How Pagefind failed on Hugo's pages ('exit 137 (killed, perhaps out of memory)'), or null. */
+  pagefindFailure: string | null;
   storyPages: number;
   indexedPages: number | null;
   public: FolderSize;
@@ -189,11 +191,14 @@ export async function hugoStage(ws: Workspace): Promise<HugoResult> {
     ['--site', publicDir, '--glob', 'stories/*/index.html', '--force-language', 'en'],
     { cwd: ws.hugo, logFile: path.join(ws.logs, 'hugo-pagefind.log') },
   );
-  assertSucceeded(pagefind, 'pagefind on the Hugo site');
+  // Pagefind indexes a site in one piece: at 100,000 pages it runs out of memory. That is a finding, not a crash.
+  const pagefindFailure =
+    pagefind.exitCode === 0 ? null : `failed: exit ${pagefind.exitCode}${pagefind.exitCode === 137 || pagefind.exitCode === -9 ? ' (killed, out of memory)' : ''}`;
   const indexed = pagefind.lines.map((line) => /Indexed (\d+) pages?/.exec(line.text)).find(Boolean);
   return {
     build: figures(build),
     pagefind: figures(pagefind),
+    pagefindFailure,
     storyPages: await countStoryPages(publicDir),
     indexedPages: indexed ? Number(indexed[1]) : null,
     public: await folderSize(publicDir),
