@@ -84,30 +84,68 @@ interface KnownCopy {
   slug: string;
   sourceFile: string | null;
   sourceSha256: string | null;
-  article: Article | null;
+  /** The validated frontmatter, or null; read on first use (only dating needs it). */
+  article: () => Article | null;
 }
 
 function stem(name: string): string {
   return name.replace(/\.md$/, '');
 }
 
-/** What the folder already holds: each copy's slug and source, and its validated frontmatter when it has one. */
-function indexCopies(existing: readonly ExistingCopy[], notes: string[]): KnownCopy[] {
-  return existing.map(({ name, raw }) => {
-    let data: Record<string, unknown> = {};
-    try {
-      data = readFrontmatter(raw);
-    } catch (error) {
-      notes.push(`${name}: cannot read its frontmatter (${(error as Error).message.split('\n')[0]}); left as is`);
+/** Reads a copy's frontmatter, noting (not throwing) when it cannot. */
+function readCopy(name: string, raw: string, notes: string[]): Record<string, unknown> {
+  try {
+    return readFrontmatter(raw);
+  } catch (error) {
+    notes.push(`${name}: cannot read its frontmatter (${(error as Error).message.split('\n')[0]}); left as is`);
+    return {};
+  }
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
     }
-    const parsed = articleSchema.safeParse(data);
+    return value;
+  };
+}
+
+/**
+ * What the folder already holds: each copy's slug and source. A copy whose
+ * bytes are what ingest last wrote (the manifest's digest) is known from the
+ * manifest, as `<slug>.md`, without parsing its YAML, which on a folder of
+ * ten thousand copies is most of a small run's time. Edited or unknown
+ * copies are read.
+ */
+function indexCopies(existing: readonly ExistingCopy[], manifest: Manifest, notes: string[]): KnownCopy[] {
+  return existing.map(({ name, raw }) => {
+    const recorded = manifest.get(name);
+    const validated = (data: Record<string, unknown>): Article | null => {
+      const parsed = articleSchema.safeParse(data);
+      return parsed.success ? parsed.data : null;
+    };
+    if (recorded !== undefined && sha256(raw) === recorded.written) {
+      return {
+        name,
+        slug: stem(name),
+        sourceFile: recorded.source,
+        sourceSha256: recorded.sourceSha256,
+        article: once(() => validated(readCopy(name, raw, notes))),
+      };
+    }
+    const data = readCopy(name, raw, notes);
     const source = (data['source'] ?? {}) as { file?: unknown; sha256?: unknown };
+    const article = validated(data);
     return {
       name,
       slug: typeof data['slug'] === 'string' ? data['slug'] : stem(name),
       sourceFile: typeof source.file === 'string' ? source.file : null,
       sourceSha256: typeof source.sha256 === 'string' ? source.sha256 : null,
-      article: parsed.success ? parsed.data : null,
+      article: () => article,
     };
   });
 }
@@ -115,7 +153,7 @@ function indexCopies(existing: readonly ExistingCopy[], notes: string[]): KnownC
 /** Plans the run: see the module comment. */
 export function planIngest({ sources, existing, manifest, catalogue, onProgress, emit }: PlanInput): IngestPlan {
   const notes: string[] = [];
-  const copies = indexCopies(existing, notes);
+  const copies = indexCopies(existing, manifest, notes);
   const copyByName = new Map(copies.map((copy) => [copy.name, copy]));
   const rawByName = new Map(existing.map((copy) => [copy.name, copy.raw]));
   const nextManifest: Manifest = new Map([...manifest].filter(([name]) => copyByName.has(name)));
@@ -213,8 +251,9 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress,
   });
 
   // Pass two: date the undated from the dated (this batch's date lines and the folder's copies dated by theirs).
-  for (const copy of copies) {
-    const article = copy.article;
+  // Only needed when something is undated: reading every copy's frontmatter is the slow part of a small run.
+  for (const copy of undated.length > 0 ? copies : []) {
+    const article = copy.article();
     if (article && article.dateSource === 'source' && article.date !== null && !batchFiles.has(article.source.file)) {
       dated.push({ file: article.source.file, slug: article.slug, date: article.date, figures: article.figures });
     }

@@ -14,6 +14,27 @@ function copyOf(folder: Folder, file: string): [string, string] {
   return found;
 }
 
+describe('dating from copies already in the folder', () => {
+  // A dated report of the same figures as the undated seed 002 (the build test dated-by-figures uses it too).
+  const dated = source(
+    'zz-dated-report.txt',
+    [
+      ' date 2031-08-02 WASHINGTON — More than 200 victims of sex trafficking were rescued last month during a nationwide FBI-led enforcement campaign, Operation Cross Country.',
+      'The campaign included the identification and arrest of more than five dozen suspected human traffickers and 126 individuals accused of child sexual exploitation and trafficking offenses.',
+      'They also located 59 minor victims of child sex trafficking and sexual exploitation, and another 59 children who had been reported missing.',
+    ].join('\n\n'),
+  );
+
+  it('dates an undated source from a dated copy ingested in an earlier run', () => {
+    const folder: Folder = new Map();
+    ingestInto(folder, [dated]);
+    const undated = seeds.find((seed) => seed.file.startsWith('002_'))!;
+    const plan = ingestInto(folder, [undated]);
+    expect(plan.outcomes[0]!.article).toMatchObject({ date: '2031-08-02', dateSource: 'inferred' });
+    expect(plan.outcomes[0]!.article.dateEvidence).toContain('zz-dated-report.txt');
+  });
+});
+
 describe('re-ingesting', () => {
   it('gives byte-identical files and reports them unchanged', () => {
     const folder: Folder = new Map();
