@@ -114,7 +114,7 @@ async function loadArchive(): Promise<Archive> {
           const date = searchSortDate(story);
           return { id: story.id, date: date === '0000-00-00' ? null : date, digest: digests.get(story.id)! };
         }),
-        shardSizeFrom(process.env['ARCHIVE_SEARCH_SHARD_SIZE']),
+        shardSizeFrom(process.env['ARCHIVE_SEARCH_SHARD_SIZE'], stories.length),
       )),
     timeline: memoise((id: string) => {
       const operation = operationById.get(id);

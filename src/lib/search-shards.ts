@@ -13,8 +13,22 @@
  */
 import { digestOf } from './render-plan';
 
-/** Stories per shard unless the build says otherwise (ARCHIVE_SEARCH_SHARD_SIZE). */
-export const defaultShardSize = 2000;
+/** The smallest shard size: up to this many stories, the archive has one bundle. */
+export const minimumShardSize = 2000;
+
+/** About this many shards at most: each is one more set of requests for every query a reader types. */
+export const targetShardCount = 8;
+
+/**
+ * Stories per shard for an archive of `count` stories: 2,000, doubled until
+ * the archive fits in about eight shards. The size steps only when the
+ * archive doubles, so adding a story rarely moves every shard's bounds.
+ */
+export function shardSizeFor(count: number): number {
+  let size = minimumShardSize;
+  while (count / size > targetShardCount) size *= 2;
+  return size;
+}
 
 export interface ShardStory {
   id: string;
@@ -54,7 +68,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * Splits the stories into shards of at most `size`, oldest first; the
  * result lists the first shard (the one at /pagefind/) first.
  */
-export function planSearchShards(stories: readonly ShardStory[], size = defaultShardSize): SearchShard[] {
+export function planSearchShards(stories: readonly ShardStory[], size = shardSizeFor(stories.length)): SearchShard[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`search shard size must be a positive whole number, not ${size}`);
   const make = (id: string, members: readonly ShardStory[], first: boolean): SearchShard => ({
     id,
@@ -85,9 +99,9 @@ export function newestFirst(shards: readonly SearchShard[]): SearchShard[] {
   return [...dated, ...shards.filter((shard) => shard.id.startsWith('u'))];
 }
 
-/** The shard size a build uses: ARCHIVE_SEARCH_SHARD_SIZE when set, else the default. */
-export function shardSizeFrom(value: string | undefined): number {
-  if (value === undefined || value === '') return defaultShardSize;
+/** The shard size a build uses for `count` stories: ARCHIVE_SEARCH_SHARD_SIZE when set, else shardSizeFor. */
+export function shardSizeFrom(value: string | undefined, count: number): number {
+  if (value === undefined || value === '') return shardSizeFor(count);
   const size = Number(value);
   if (!Number.isInteger(size) || size < 1) throw new Error(`ARCHIVE_SEARCH_SHARD_SIZE must be a positive whole number, not '${value}'`);
   return size;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newestFirst, planSearchShards, shardSizeFrom, type ShardStory } from '@/lib/search-shards';
+import { newestFirst, planSearchShards, shardSizeFor, shardSizeFrom, type ShardStory } from '@/lib/search-shards';
 
 const story = (id: string, date: string | null, digest = `d-${id}`): ShardStory => ({ id, date, digest });
 const archive = [
@@ -48,8 +48,17 @@ describe('planSearchShards', () => {
 
   it('refuses a shard size that is not a positive whole number', () => {
     expect(() => planSearchShards(archive, 0)).toThrow(/positive whole number/);
-    expect(shardSizeFrom(undefined)).toBe(2000);
-    expect(shardSizeFrom('25')).toBe(25);
-    expect(() => shardSizeFrom('lots')).toThrow(/ARCHIVE_SEARCH_SHARD_SIZE/);
+    expect(shardSizeFrom(undefined, 10)).toBe(2000);
+    expect(shardSizeFrom('25', 10)).toBe(25);
+    expect(() => shardSizeFrom('lots', 10)).toThrow(/ARCHIVE_SEARCH_SHARD_SIZE/);
+  });
+
+  it('grows the shard size in steps so a big archive has about eight shards', () => {
+    expect(shardSizeFor(4)).toBe(2000);
+    expect(shardSizeFor(10_000)).toBe(2000);
+    expect(shardSizeFor(16_000)).toBe(2000);
+    expect(shardSizeFor(16_001)).toBe(4000);
+    expect(shardSizeFor(100_000)).toBe(16_000);
+    expect(100_000 / shardSizeFor(100_000)).toBeLessThanOrEqual(8);
   });
 });
