@@ -10,8 +10,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { Loader } from 'astro/loaders';
 import { parseArticleFile } from './article-file';
+import { heapAdvice } from './heap-size';
 import { articleSchema, describeSchemaError } from './schema';
 import { splitSentences } from './sentences';
 import { detailFileName, writeStoryDetail } from './story-detail';
@@ -34,6 +36,9 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
       const root = path.resolve(siteRoot, directory);
       const detailRoot = path.join(config.cacheDir.pathname, 'story-details');
       const names = (await readdir(root)).filter((name) => name.endsWith('.md')).sort();
+      // Better said now than as 'JavaScript heap out of memory' ten minutes into a large build.
+      const advice = heapAdvice(names.length, getHeapStatistics().heap_size_limit);
+      if (advice !== null) logger.warn(advice);
       const seen = new Map<string, string>();
       let parsed = 0;
       const started = Date.now();
