@@ -69,4 +69,29 @@ describe('buildSearchIndex', () => {
     await expect(buildSearchIndex(dir, quiet)).resolves.toMatchObject({ storyPages: 0, indexedPages: 0 });
     expect(readFileSync(path.join(dir, 'pagefind', 'pagefind.js'), 'utf8').length).toBeGreaterThan(0);
   });
+
+  it('rebuilt in the same folder, leaves exactly what a fresh index of the same pages has', async () => {
+    const dir = makeSite({ 'stories/a/index.html': story('A'), 'stories/b/index.html': story('B'), 'stories/c/index.html': story('C') });
+    await buildSearchIndex(dir, quiet);
+    rmSync(path.join(dir, 'stories', 'b'), { recursive: true });
+    writeFileSync(path.join(dir, 'stories', 'c', 'index.html'), story('C, corrected'));
+    const again = await buildSearchIndex(dir, quiet);
+    expect(again.deleted).toBeGreaterThan(0);
+    const fresh = mkdtempSync(path.join(tmpdir(), 'archive-pagefind-fresh-'));
+    try {
+      for (const name of ['a', 'c']) {
+        mkdirSync(path.join(fresh, 'stories', name), { recursive: true });
+        writeFileSync(path.join(fresh, 'stories', name, 'index.html'), readFileSync(path.join(dir, 'stories', name, 'index.html')));
+      }
+      await buildSearchIndex(fresh, quiet);
+      const files = (root: string): string[] => readdirSync(path.join(root, 'pagefind'), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(path.join(root, 'pagefind'), path.join(entry.parentPath, entry.name)))
+        .sort();
+      expect(files(dir)).toEqual(files(fresh));
+      for (const file of files(fresh)) expect(readFileSync(path.join(dir, 'pagefind', file)).equals(readFileSync(path.join(fresh, 'pagefind', file))), file).toBe(true);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });
