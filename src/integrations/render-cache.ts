@@ -112,6 +112,9 @@ export function renderCache(): RenderCache {
         const written = new Set(pages.map((page) => pageFile(page.pathname)).filter((file) => !storyFiles.has(file)));
         const gone = [...state.stories.remove.map((slug) => pageFile(storyPath({ id: slug }))), ...staleFiles(otherPages, written)];
         for (const file of gone) removeFile(outDir, file);
+        // @astrojs/sitemap writes sitemap-index.xml and sitemap-<n>.xml right after this hook; an archive
+        // that shrank would keep a stale sitemap-<n>.xml from the last build otherwise.
+        for (const name of readdirSync(outDir)) if (/^sitemap-\d+\.xml$/.test(name)) rmSync(path.join(outDir, name), { force: true });
         if (gone.length > 0) logger.info(`removed ${gone.length} pages the archive no longer has`);
         otherPages = [...written].sort();
         const kept = state.stories.reuse;
