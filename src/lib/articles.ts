@@ -131,11 +131,6 @@ export function getArchive(): Promise<Archive> {
   return (archive ??= loadArchive());
 }
 
-/** All stories, newest first. */
-export async function getStories(): Promise<Story[]> {
-  return (await getArchive()).stories;
-}
-
 /**
  * The stories whose pages this build renders: all of them, except in a
  * build that can reuse the pages of the last one (see render-plan.ts), where
