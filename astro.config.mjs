@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import pagefind from './src/integrations/pagefind';
+import searchIndex from './src/integrations/search-index';
 import { renderCache } from './src/integrations/render-cache';
 
 /** Rebuilds into the same folder render only the story pages whose inputs changed. */
@@ -17,7 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // In this order: plan which pages to render, list them in the sitemap (kept pages included),
-  // index the finished dist/, then record the build for the next one.
-  integrations: [cache.plan(), sitemap({ customPages: cache.sitemapPages }), pagefind({ plan: cache.searchIndexPlan }), cache.record()],
+  // index shards as their pages are written, then record the build for the next one.
+  integrations: [cache.plan(), sitemap({ customPages: cache.sitemapPages }), searchIndex({ plan: cache.searchIndexPlan }), cache.record()],
   devToolbar: { enabled: false },
 });

@@ -14,7 +14,7 @@ export interface BuildPhase {
   peakBytes: number;
 }
 
-/** Phase names in the order they run; 'index' is the Pagefind integration's build-done hook. */
+/** Phase names in the order they run; 'index' is the wait for the search index once rendering is over. */
 export const phaseNames = ['start-up', 'content sync', 'types and build info', 'bundling', 'rendering', 'other build hooks', 'index', 'shutdown'] as const;
 
 interface Marker {
@@ -31,8 +31,12 @@ const markers: readonly Marker[] = [
   { starts: 'other build hooks', pattern: /^\S*\s*✓ Completed in/ },
 ];
 
-/** The integration logs 'Pagefind indexed N pages into <dir> in <ms> ms' when it is done. */
-const indexDone = /\[archive-pagefind\] Pagefind indexed (\d+) pages .* in (\d+) ms/;
+/**
+ * The integration logs, when it is done, 'Pagefind indexed N pages in ...; indexing took <ms> ms in
+ * all, the build waited <ms> ms for it': shards are indexed while pages render, so only the wait is a
+ * phase of its own.
+ */
+const indexDone = /\[archive-pagefind\] Pagefind indexed (\d+) pages .*indexing took (\d+) ms in all, the build waited (\d+) ms/;
 
 /** One route's share of the rendering phase. */
 export interface RouteTiming {
@@ -49,8 +53,10 @@ export interface ParsedBuild {
   routes: RouteTiming[];
   /** Pages the index holds, from the integration's log; null when it did not log. */
   indexedPages: number | null;
-  /** Seconds the index took, null when it did not run. */
+  /** Seconds the build waited for the index after rendering, null when it did not run. */
   indexSeconds: number | null;
+  /** Seconds Pagefind ran in all, mostly alongside rendering; null when it did not run. */
+  indexingSeconds: number | null;
 }
 
 function peakBetween(samples: readonly MemorySample[], from: number, to: number): number {
@@ -74,11 +80,13 @@ export function parseBuildLog(lines: readonly TimedLine[], samples: readonly Mem
   }
   let indexedPages: number | null = null;
   let indexSeconds: number | null = null;
+  let indexingSeconds: number | null = null;
   const done = lines.find((line) => indexDone.test(line.text));
   if (done) {
-    const [, pages, ms] = indexDone.exec(done.text)!;
+    const [, pages, indexing, ms] = indexDone.exec(done.text)!;
     indexedPages = Number(pages);
     indexSeconds = Number(ms) / 1000;
+    indexingSeconds = Number(indexing) / 1000;
     starts.set('index', done.ms - Number(ms));
     starts.set('shutdown', done.ms);
   }
@@ -88,7 +96,7 @@ export function parseBuildLog(lines: readonly TimedLine[], samples: readonly Mem
     const to = ordered[i + 1]?.from ?? totalMs;
     return { name, seconds: Math.max(0, to - from) / 1000, peakBytes: peakBetween(samples, from, to) };
   });
-  return { phases, routes: routeTimings(lines, starts.get('other build hooks') ?? totalMs), indexedPages, indexSeconds };
+  return { phases, routes: routeTimings(lines, starts.get('other build hooks') ?? totalMs), indexedPages, indexSeconds, indexingSeconds };
 }
 
 /** Astro prints '▶ src/pages/x.astro' (or 'λ' for endpoints) before a route's pages, then one '└─ /path' line per page. */

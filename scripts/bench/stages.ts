@@ -110,10 +110,13 @@ export async function ingestStage(ws: Workspace, inputs: readonly string[], inge
 export interface BuildResult {
   /** The whole `astro build` process: build plus its Pagefind hook. */
   total: StageFigures;
-  /** The build without the index hook. */
+  /** The build without the wait for the index after rendering. */
   build: StageFigures;
-  /** The Pagefind hook inside the build, timed from its log line. */
-  index: { seconds: number; peakTreeBytes: number; indexedPages: number } | null;
+  /**
+   * The search index, from the integration's log line: `seconds` the build waited for it after
+   * rendering, `indexingSeconds` Pagefind ran in all (mostly while pages rendered).
+   */
+  index: { seconds: number; indexingSeconds: number; peakTreeBytes: number; indexedPages: number } | null;
   phases: BuildPhase[];
   /** Rendering time per route, slowest first. */
   routes: RouteTiming[];
@@ -155,7 +158,7 @@ export async function astroBuildStage(ws: Workspace, logName: string, stories: n
   const others = parsed.phases.filter((phase) => phase.name !== 'index');
   const index =
     indexPhase && parsed.indexedPages !== null
-      ? { seconds: indexPhase.seconds, peakTreeBytes: indexPhase.peakBytes, indexedPages: parsed.indexedPages }
+      ? { seconds: indexPhase.seconds, indexingSeconds: parsed.indexingSeconds ?? 0, peakTreeBytes: indexPhase.peakBytes, indexedPages: parsed.indexedPages }
       : null;
   return {
     total: figures(run),

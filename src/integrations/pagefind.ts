@@ -1,30 +1,47 @@
 /**
- * Builds the Pagefind search index once Astro has written dist/, so
- * `npm run build` leaves a complete static site with its index in
- * dist/pagefind/. Only story pages are handed to Pagefind, and within them
+ * Pagefind, driven through its Node API: builds a bundle from the site's
+ * story pages named by slug, and prunes what a rebuilt bundle no longer
+ * uses. Only story pages are handed to Pagefind, and within them
  * only the `data-pagefind-body` article counts, so navigation, footers and
- * lists never reach the index.
+ * lists never reach the index. When to index is search-index.ts's job.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { storyPath } from '../lib/paths';
+import { slugPattern } from '../lib/schema';
 import type { SearchShard } from '../lib/search-shards';
 
-/** Story pages as storyPath lays them out in dist/: 'stories/*\/index.html'. */
-export const storyPageGlob = `${storyPath({ id: '*' }).slice(1)}index.html`;
+/** Story pages per glob: Pagefind's glob parser gives up somewhere between 5,000 and 8,000 alternatives. */
+export const slugsPerGlob = 2000;
+
+/**
+ * Globs naming exactly these story pages, as storyPath lays them out in
+ * dist/ ('stories/{a,b}/index.html'). Naming the pages lets Pagefind read a
+ * shard straight from dist/, which also holds other shards' pages and, until
+ * the build ends, pages of deleted stories.
+ */
+export function storyPageGlobs(slugs: readonly string[]): string[] {
+  const globs: string[] = [];
+  for (const slug of slugs) {
+    // Slugs are lowercase words and hyphens (the schema's slugPattern): never a glob character.
+    if (!slugPattern.test(slug)) throw new Error(`cannot index story '${slug}': not a valid slug`);
+  }
+  // storyPath with a placeholder slug gives what comes before and after the slug: 'stories/' and '/'.
+  const [before, after] = storyPath({ id: '\0' }).slice(1).split(encodeURIComponent('\0'));
+  for (let i = 0; i < slugs.length; i += slugsPerGlob) {
+    globs.push(`${before}{${slugs.slice(i, i + slugsPerGlob).join(',')}}${after}index.html`);
+  }
+  return globs;
+}
 
 export interface SearchIndexSummary {
-  /** Story pages Pagefind found in dist/. */
+  /** Pages Pagefind read. */
   storyPages: number;
   /** Pages that made it into the index. */
   indexedPages: number;
-  /** Where the bundle was written (dist/pagefind). */
-  outputPath: string;
   /** Files of an earlier bundle in the same folder that the new one no longer uses, deleted. */
   deleted: number;
 }
@@ -81,10 +98,11 @@ export async function pruneBundle(outputPath: string): Promise<number> {
 }
 
 /**
- * Indexes the story pages under `sourceDir` into the bundle at `outputPath`
- * and returns how many pages it read and how many the bundle holds.
+ * Indexes the pages of these stories in siteDir into the bundle at
+ * `outputPath` (replacing what an earlier bundle there held) and returns
+ * how many pages Pagefind read and how many the bundle holds.
  */
-async function indexFolder(sourceDir: string, outputPath: string): Promise<{ storyPages: number; indexedPages: number; deleted: number }> {
+export async function indexStoryPages(siteDir: string, slugs: readonly string[], outputPath: string): Promise<SearchIndexSummary> {
   let storyPages = 0;
   // If the Pagefind binary dies (the kernel kills it when memory runs out), the Node API's promise
   // never settles and Node would exit 0 with no index: make that a failed build instead.
@@ -98,9 +116,11 @@ async function indexFolder(sourceDir: string, outputPath: string): Promise<{ sto
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     failOn('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
-    const added = await index.addDirectory({ path: sourceDir, glob: storyPageGlob });
-    failOn('addDirectory', added.errors);
-    storyPages = added.page_count;
+    for (const glob of storyPageGlobs(slugs)) {
+      const added = await index.addDirectory({ path: siteDir, glob });
+      failOn('addDirectory', added.errors);
+      storyPages += added.page_count;
+    }
     const written = await index.writeFiles({ outputPath });
     failOn('writeFiles', written.errors);
   } finally {
@@ -111,113 +131,22 @@ async function indexFolder(sourceDir: string, outputPath: string): Promise<{ sto
   }
   const deleted = await pruneBundle(outputPath);
   const indexedPages = await countIndexedPages(outputPath);
+  if (storyPages !== slugs.length) throw new Error(`Pagefind found ${storyPages} of ${slugs.length} story pages in ${siteDir}`);
   if (indexedPages !== storyPages) {
     throw new Error(`Pagefind indexed ${indexedPages} of ${storyPages} story pages: every story page must carry data-pagefind-body`);
   }
   return { storyPages, indexedPages, deleted };
 }
 
-/**
- * Indexes the story pages under `siteDir` and writes the bundle to
- * `siteDir/pagefind`. Throws when Pagefind reports errors, or when a story
- * page found on disk is missing from the index (it lacks data-pagefind-body).
- */
-export async function buildSearchIndex(siteDir: string, logger: SearchIndexLogger): Promise<SearchIndexSummary> {
-  const outputPath = path.join(siteDir, 'pagefind');
-  const started = Date.now();
-  const { storyPages, indexedPages, deleted } = await indexFolder(siteDir, outputPath);
-  logger.info(
-    `Pagefind indexed ${indexedPages} pages into ${path.relative(process.cwd(), outputPath)} in ${Date.now() - started} ms (${deleted} stale files of an earlier index deleted)`,
-  );
-  return { storyPages, indexedPages, outputPath, deleted };
+/** Builds one shard's bundle from its pages in siteDir. */
+export async function indexShard(siteDir: string, shard: SearchShard): Promise<SearchIndexSummary> {
+  return indexStoryPages(siteDir, shard.slugs, path.join(siteDir, shard.path));
 }
-
-/** Hard-links (or, across file systems, copies) one shard's story pages into a folder of their own. */
-function stageShard(siteDir: string, shard: SearchShard, stagingDir: string): void {
-  rmSync(stagingDir, { recursive: true, force: true });
-  for (const slug of shard.slugs) {
-    const relative = path.join(storyPath({ id: slug }).slice(1), 'index.html');
-    const target = path.join(stagingDir, relative);
-    mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      linkSync(path.join(siteDir, relative), target);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      copyFileSync(path.join(siteDir, relative), target);
-    }
-  }
-}
-
-export interface ShardedIndexPlan {
-  /** Every shard of the current archive, the first one at /pagefind/. */
-  shards: SearchShard[];
-  /** Ids of the shards whose bundles must be built (the others are up to date in siteDir). */
-  stale: ReadonlySet<string>;
-  /** A folder for staging shards' pages; deleted afterwards. */
-  stagingDir: string;
-}
-
-/**
- * Builds the bundles of the stale shards, one Pagefind run each, so memory
- * is bounded by the shard size; deletes bundles of shards that are gone.
- * A single shard ('all') is indexed straight from siteDir.
- */
-export async function buildSearchShards(siteDir: string, logger: SearchIndexLogger, plan: ShardedIndexPlan): Promise<number> {
-  const started = Date.now();
+/** Deletes the bundles of shards the archive no longer has. */
+export function removeGoneShards(siteDir: string, shards: readonly SearchShard[]): void {
   const shardsDir = path.join(siteDir, 'pagefind', 'shards');
-  const wanted = new Set(plan.shards.filter((shard) => shard.path !== '/pagefind/').map((shard) => shard.id));
-  if (existsSync(shardsDir)) {
-    for (const name of readdirSync(shardsDir)) if (!wanted.has(name)) rmSync(path.join(shardsDir, name), { recursive: true, force: true });
-    if (wanted.size === 0) rmSync(shardsDir, { recursive: true, force: true });
-  }
-  let indexed = 0;
-  try {
-    for (const shard of plan.shards) {
-      if (!plan.stale.has(shard.id)) continue;
-      const outputPath = path.join(siteDir, shard.path);
-      let counts;
-      if (shard.id === 'all') {
-        counts = await indexFolder(siteDir, outputPath);
-      } else {
-        const staged = path.join(plan.stagingDir, shard.id);
-        stageShard(siteDir, shard, staged);
-        counts = await indexFolder(staged, outputPath);
-        rmSync(staged, { recursive: true, force: true });
-      }
-      if (counts.indexedPages !== shard.slugs.length) {
-        throw new Error(`Pagefind indexed ${counts.indexedPages} pages for search shard ${shard.id}, which has ${shard.slugs.length} stories`);
-      }
-      indexed += counts.indexedPages;
-      logger.info(`search shard ${shard.id}: ${counts.indexedPages} pages into ${shard.path} (${counts.deleted} stale files deleted)`);
-    }
-  } finally {
-    rmSync(plan.stagingDir, { recursive: true, force: true });
-  }
-  const kept = plan.shards.length - plan.stale.size;
-  logger.info(
-    `Pagefind indexed ${indexed} pages in ${plan.stale.size} of ${plan.shards.length} search shards in ${Date.now() - started} ms${kept > 0 ? ` (${kept} shards unchanged)` : ''}`,
-  );
-  return indexed;
-}
-
-export interface PagefindIntegrationOptions {
-  /** Asked when the build is done: the shards and which of them to build. */
-  plan: () => ShardedIndexPlan;
-}
-
-/** The Astro integration: builds the search index of dist/ when the build is done. */
-export default function pagefindIntegration(options: PagefindIntegrationOptions): AstroIntegration {
-  return {
-    name: 'archive-pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const plan = options.plan();
-        if (plan.stale.size === 0) {
-          logger.info('search index kept: no story text changed since it was built');
-          return;
-        }
-        await buildSearchShards(fileURLToPath(dir), logger, plan);
-      },
-    },
-  };
+  if (!existsSync(shardsDir)) return;
+  const wanted = new Set(shards.filter((shard) => shard.path !== '/pagefind/').map((shard) => shard.id));
+  for (const name of readdirSync(shardsDir)) if (!wanted.has(name)) rmSync(path.join(shardsDir, name), { recursive: true, force: true });
+  if (wanted.size === 0) rmSync(shardsDir, { recursive: true, force: true });
 }

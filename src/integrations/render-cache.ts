@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getBuildState, setBuildState } from '../lib/build-state';
 import { storyPath } from '../lib/paths';
-import type { ShardedIndexPlan } from './pagefind';
+import type { ShardedIndexPlan } from './search-index';
 import { formatRenderManifest, manifestMismatch, parseRenderManifest, staleFiles, type RenderManifest } from '../lib/render-plan';
 
 /** Inputs of every page besides the content: a change to any of them renders everything again. */
@@ -65,8 +65,8 @@ export interface RenderCache {
   record: () => AstroIntegration;
   /** Absolute URLs of kept story pages, filled in before @astrojs/sitemap runs: pass it as its customPages. */
   sitemapPages: string[];
-  /** After the build: the search shards and which of them must be built again. */
-  searchIndexPlan: () => ShardedIndexPlan;
+  /** The search shards and which of them must be built again; null until the story route has planned its pages. */
+  searchIndexPlan: () => ShardedIndexPlan | null;
 }
 
 export function renderCache(): RenderCache {
@@ -76,7 +76,6 @@ export function renderCache(): RenderCache {
   let previousShards: Record<string, string> = {};
   let otherPages: string[] = [];
   let indexPlan: ShardedIndexPlan | null = null;
-  let stagingDir = '';
   let siteUrl = new URL('http://localhost/');
 
   const plan = (): AstroIntegration => ({
@@ -84,11 +83,11 @@ export function renderCache(): RenderCache {
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         if (command !== 'build') return;
+        indexPlan = null;
         const root = fileURLToPath(config.root);
         const outDir = path.resolve(fileURLToPath(config.outDir));
         siteUrl = new URL(config.base, config.site ?? 'http://localhost/');
         manifestFile = path.join(fileURLToPath(config.cacheDir), 'render-manifest.json');
-        stagingDir = path.join(fileURLToPath(config.cacheDir), 'search-shard-pages');
         fingerprint = codeFingerprint(root, { site: config.site ?? null, base: config.base, trailingSlash: config.trailingSlash });
         const previous = parseRenderManifest(existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : null);
         // From here until the build succeeds, the folder is in flux: no manifest may vouch for it.
@@ -120,10 +119,6 @@ export function renderCache(): RenderCache {
         const kept = state.stories.reuse;
         logger.info(`${state.stories.render.length} story pages rendered, ${kept.length} kept from the last build`);
         sitemapPages.push(...kept.map((slug) => new URL(storyPath({ id: slug }).slice(1), siteUrl).href));
-        const shards = state.stories.searchShards;
-        const built = (shard: (typeof shards)[number]): boolean =>
-          previousShards[shard.id] === shard.key && existsSync(path.join(outDir, shard.path, 'pagefind-entry.json'));
-        indexPlan = { shards, stale: new Set(shards.filter((shard) => !built(shard)).map((shard) => shard.id)), stagingDir };
       },
     },
   });
@@ -148,8 +143,16 @@ export function renderCache(): RenderCache {
     },
   });
 
-  const searchIndexPlan = (): ShardedIndexPlan => {
-    if (indexPlan === null) throw new Error('render cache: the search index was asked for before the build was planned');
+  // Known as soon as the story route has planned its pages, before any is rendered.
+  const searchIndexPlan = (): ShardedIndexPlan | null => {
+    const state = getBuildState();
+    if (indexPlan === null && state?.stories) {
+      const shards = state.stories.searchShards;
+      const built = (shard: (typeof shards)[number]): boolean =>
+        previousShards[shard.id] === shard.key && existsSync(path.join(state.outDir, shard.path, 'pagefind-entry.json'));
+      const stale = new Set(shards.filter((shard) => !built(shard)).map((shard) => shard.id));
+      indexPlan = { shards, stale, rendered: state.stories.render };
+    }
     return indexPlan;
   };
   return { plan, record, sitemapPages, searchIndexPlan };

@@ -20,6 +20,12 @@ export interface BuildState {
   previous: RenderManifest | null;
   /** Set by the story route once it has planned its pages. */
   stories: StoryPagesPlanned | null;
+  /**
+   * Called by the middleware as each page starts rendering. Astro renders one
+   * page at a time and writes it before starting the next, so every page
+   * reported before this one is on disk.
+   */
+  pageStarted?: (pathname: string) => void;
 }
 
 const slot = Symbol.for('operations-archive.build-state');

@@ -86,6 +86,15 @@ describe('incremental build', () => {
     expect(Number(shards![2])).toBeGreaterThanOrEqual(5);
   });
 
+  it('indexes shards while the other pages are still rendering', () => {
+    const report = /Pagefind indexed (\d+) pages in (\d+) of (\d+) search shards, (\d+) of them while pages were rendering/.exec(first.output);
+    expect(report).not.toBeNull();
+    const [pages, indexed, shards, early] = report!.slice(1).map(Number) as [number, number, number, number];
+    expect([pages, indexed, shards]).toEqual([count, 5, 5]);
+    // Only a shard whose last page is the last page rendered may have to wait for the end.
+    expect(early).toBeGreaterThanOrEqual(shards - 1);
+  });
+
   it('leaves exactly the files a full build of the same copies leaves', () => {
     const mine = filesOf(again.outDir).sort();
     const theirs = filesOf(fresh.outDir).sort();

@@ -1,0 +1,149 @@
+/**
+ * The Astro integration that builds the search index, so `npm run build`
+ * leaves a complete static site with its index under dist/pagefind/.
+ *
+ * Shards (search-shards.ts) are indexed as soon as their pages are on disk,
+ * while Astro renders the rest: rendering keeps one core busy and Pagefind
+ * runs as its own process on the other. The middleware reports each page
+ * as it starts; Astro renders one page at a time and writes it before the
+ * next, so every page reported earlier is written. Whatever is left is
+ * indexed when the build is done, and the build fails if any shard failed.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { getBuildState } from '../lib/build-state';
+import { ShardProgress, storySlugOfPath } from '../lib/search-shard-progress';
+import type { SearchShard } from '../lib/search-shards';
+import { indexShard, removeGoneShards, type SearchIndexLogger } from './pagefind';
+
+export interface ShardedIndexPlan {
+  /** Every shard of the current archive, the first one at /pagefind/. */
+  shards: SearchShard[];
+  /** Ids of the shards whose bundles must be built (the others are up to date in the output folder). */
+  stale: ReadonlySet<string>;
+  /** Slugs of the story pages this build renders. */
+  rendered: readonly string[];
+}
+
+/** Schedules the stale shards' Pagefind runs, one at a time, as their pages land on disk. */
+export class ShardIndexer {
+  private progress: ShardProgress | null = null;
+  private lastStarted: string | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
+  private renderingDone: number | null = null;
+  private shardsBeforeDone = 0;
+  private shardsIndexed = 0;
+  private pagesIndexed = 0;
+  private indexingMs = 0;
+
+  constructor(
+    private readonly siteDir: string,
+    private readonly logger: SearchIndexLogger,
+    /** The plan, or null while the story route has not planned its pages. */
+    private readonly plan: () => ShardedIndexPlan | null,
+  ) {}
+
+  /** The middleware's report: `pathname` starts rendering, so the page before it is on disk. */
+  pageStarted(pathname: string): void {
+    const previous = this.lastStarted;
+    this.lastStarted = pathname;
+    if (previous !== null) this.pageWritten(previous);
+  }
+
+  private pageWritten(pathname: string): void {
+    const slug = storySlugOfPath(pathname);
+    if (slug === null) return;
+    const progress = this.ensureProgress();
+    if (progress) this.enqueue(progress.written(slug));
+  }
+
+  private ensureProgress(): ShardProgress | null {
+    if (this.progress) return this.progress;
+    const plan = this.plan();
+    if (!plan) return null;
+    this.progress = new ShardProgress(plan.shards, plan.stale, plan.rendered);
+    // Shards none of whose pages render this time (a story of theirs was deleted) are ready now.
+    this.enqueue(this.progress.ready());
+    return this.progress;
+  }
+
+  private enqueue(shards: readonly SearchShard[]): void {
+    const plan = this.plan();
+    if (!plan) return;
+    for (const shard of shards) {
+      if (this.renderingDone === null) this.shardsBeforeDone += 1;
+      // The queue never rejects: a failure is kept and thrown by finish(), once, when the build is done.
+      this.queue = this.queue.then(async () => {
+        if (this.failure) return;
+        const started = Date.now();
+        try {
+          const { indexedPages, deleted } = await indexShard(this.siteDir, shard);
+          this.shardsIndexed += 1;
+          this.pagesIndexed += indexedPages;
+          this.logger.info(`search shard ${shard.id}: ${indexedPages} pages into ${shard.path} in ${Date.now() - started} ms (${deleted} stale files deleted)`);
+        } catch (error) {
+          this.failure = { error };
+        } finally {
+          this.indexingMs += Date.now() - started;
+        }
+      });
+    }
+  }
+
+  /** Rendering is over: indexes what is left, waits for every shard, and throws if one failed. */
+  async finish(): Promise<void> {
+    this.renderingDone = Date.now();
+    if (this.lastStarted !== null) this.pageWritten(this.lastStarted);
+    this.lastStarted = null;
+    if (!this.ensureProgress()) throw new Error('search index: the story route did not plan its pages (getStoriesToRender was not called)');
+    const plan = this.plan()!;
+    this.enqueue(this.progress!.rest());
+    await this.queue;
+    if (this.failure) throw this.failure.error;
+    removeGoneShards(this.siteDir, plan.shards);
+    const waited = Date.now() - this.renderingDone;
+    const kept = plan.shards.length - plan.stale.size;
+    this.logger.info(
+      `Pagefind indexed ${this.pagesIndexed} pages in ${this.shardsIndexed} of ${plan.shards.length} search shards` +
+        `${kept > 0 ? ` (${kept} unchanged)` : ''}, ${this.shardsBeforeDone} of them while pages were rendering; ` +
+        `indexing took ${this.indexingMs} ms in all, the build waited ${waited} ms for it`,
+    );
+  }
+}
+
+export interface SearchIndexOptions {
+  /** The shards and which of them to build: known once the story route has planned its pages. */
+  plan: () => ShardedIndexPlan | null;
+}
+
+export default function searchIndex(options: SearchIndexOptions): AstroIntegration {
+  let indexer: ShardIndexer | null = null;
+  let alongside = true;
+  return {
+    name: 'archive-pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        // With pages rendered in parallel, a page reported earlier may not be written yet.
+        alongside = config.build.concurrency === 1;
+      },
+      'astro:build:start': ({ logger }) => {
+        const state = getBuildState();
+        if (!state) throw new Error('search index: the render-cache integration must come first');
+        indexer = new ShardIndexer(state.outDir, logger, options.plan);
+        const current = indexer;
+        if (alongside) state.pageStarted = (pathname) => current.pageStarted(pathname);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const plan = options.plan();
+        if (plan && plan.stale.size === 0) {
+          removeGoneShards(fileURLToPath(dir), plan.shards);
+          logger.info('search index kept: no story text changed since it was built');
+          return;
+        }
+        if (!indexer) throw new Error('search index: the build did not start');
+        await indexer.finish();
+      },
+    },
+  };
+}
