@@ -40,7 +40,7 @@ const indexDone = /\[archive-pagefind\] Pagefind indexed (\d+) pages .*indexing 
 
 /** One route's share of the rendering phase. */
 export interface RouteTiming {
-  /** 'src/pages/stories/[slug].astro' */
+  /** 'src/pages/[...story].astro' */
   route: string;
   seconds: number;
   /** Files it wrote. */

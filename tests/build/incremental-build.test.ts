@@ -93,6 +93,11 @@ describe('incremental build', () => {
     expect([pages, indexed, shards]).toEqual([count, 5, 5]);
     // Only a shard whose last page is the last page rendered may have to wait for the end.
     expect(early).toBeGreaterThanOrEqual(shards - 1);
+    // Story pages come before the routes with many pages, which render while the last shard is indexed.
+    const routes = [...first.output.matchAll(/▶ src\/pages\/(\S+)/g)].map((match) => match[1]);
+    expect(routes).toEqual(expect.arrayContaining(['[...story].astro', 'figures/[...page].astro', 'timeline/[operation].astro']));
+    expect(routes.indexOf('[...story].astro')).toBeLessThan(routes.indexOf('figures/[...page].astro'));
+    expect(routes.indexOf('[...story].astro')).toBeLessThan(routes.indexOf('timeline/[operation].astro'));
   });
 
   it('leaves exactly the files a full build of the same copies leaves', () => {
