@@ -29,7 +29,10 @@ export interface StoryFigure<S extends StoryRecord> {
   /** 'more than 6,500 children recovered'. */
   description: string;
   scope: string;
-  operation: { name: string; href: string } | null;
+  /** Whether the search index takes the scope: a region's name is the article's data, 'operation total' a label. */
+  scopeIndexed: boolean;
+  /** `indexed`: the first figure of the panel naming this operation; the search index takes each operation's name once. */
+  operation: { name: string; href: string; indexed: boolean } | null;
 }
 
 export interface StoryView<S extends StoryRecord> {
@@ -79,13 +82,15 @@ export function buildStoryView<S extends StoryRecord>(story: S, context: StoryVi
     date,
     description,
     paragraphs: anchorSentences(story.data.paragraphs, cited.map((item) => item.sentence)),
-    figures: cited.map((item) => {
+    figures: cited.map((item, index) => {
       const operation = item.figure.operation === null ? undefined : context.operationById.get(item.figure.operation);
+      const indexed = cited.findIndex((other) => other.figure.operation === item.figure.operation) === index;
       return {
         cited: item,
         description: describeFigure(item.figure),
         scope: describeScope(item.figure.scope),
-        operation: operation ? { name: operation.name, href: operationPath(operation) } : null,
+        scopeIndexed: item.figure.scope.kind === 'region',
+        operation: operation ? { name: operation.name, href: operationPath(operation), indexed } : null,
       };
     }),
     operations,

@@ -25,8 +25,23 @@ describe('story view', () => {
   it('links figures to their sentence and marks that sentence', () => {
     const view = buildStoryView(dated, { citations: citeFigures, operationById: operations, site });
     expect(view.figures.map((f) => f.cited.href)).toEqual(['/stories/xi/#s-2', '/stories/xi/#s-3']);
-    expect(view.figures[0]!.operation).toEqual({ name: 'Operation Cross Country', href: '/operations/operation-cross-country/' });
+    expect(view.figures[0]!.operation).toEqual({ name: 'Operation Cross Country', href: '/operations/operation-cross-country/', indexed: true });
     expect(view.paragraphs.flat().filter((s) => s.cited).map((s) => s.id)).toEqual(['s-2', 's-3']);
+  });
+
+  it('gives the search index each operation name once and a region, not the scope labels', () => {
+    const three = datedStory('three', '2017-10-19', {
+      paragraphs: [['One.', 'Two.', 'Three.']],
+      figures: [figure({ sentence: 'One.' }), figure({ sentence: 'Two.' }), figure({ sentence: 'Three.', operation: null })],
+    });
+    const view = buildStoryView(three, { citations: citeFigures, operationById: operations, site });
+    expect(view.figures.map((f) => f.operation?.indexed)).toEqual([true, false, undefined]);
+    expect(view.figures.map((f) => f.scopeIndexed)).toEqual([false, false, false]);
+    const regional = datedStory('r', '2017-10-19', {
+      paragraphs: [['In North Carolina, 12 children were recovered.']],
+      figures: [figure({ sentence: 'In North Carolina, 12 children were recovered.', scope: { kind: 'region', since: null, until: null, region: 'North Carolina' } })],
+    });
+    expect(buildStoryView(regional, { citations: citeFigures, operationById: operations, site }).figures.map((f) => [f.scope, f.scopeIndexed])).toEqual([['region: North Carolina', true]]);
   });
 
   it('refuses a figure whose sentence is not in the body, which could not cite it', () => {
