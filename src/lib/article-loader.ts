@@ -8,7 +8,7 @@
  * Unchanged copies are skipped on rebuild.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { Loader } from 'astro/loaders';
@@ -71,7 +71,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         if (missing >= 0) throw new Error(`${filePath}: figures.${missing}.sentence is not a sentence of the body, so the figure cannot cite it`);
         claim(article.slug, filePath);
         const detail = path.join(detailRoot, detailFileName(article.slug, digest));
-        writeStoryDetail(detail, { ...article, paragraphs });
+        await writeStoryDetail(detail, { ...article, paragraphs });
         const data = await parseData({ id: article.slug, filePath, data: { detail } });
         store.set({ id: article.slug, data, digest, filePath });
         parsed += 1;
@@ -83,6 +83,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         seen.set(id, filePath);
       };
 
+      await mkdir(detailRoot, { recursive: true });
       for (let index = 0; index < names.length; index += readConcurrency) {
         await Promise.all(names.slice(index, index + readConcurrency).map(loadOne));
       }

@@ -69,9 +69,17 @@ function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
 
 type ArticleEntry = Awaited<ReturnType<typeof getCollection<'articles'>>>[number];
 
-/** Reads a collection entry's story back from the loader's cache. */
-function hydrate(entry: ArticleEntry): Story {
-  return { id: entry.id, data: readStoryDetail(entry.data.detail) };
+/** Detail files read at once: enough to keep the disk busy while the last ones are parsed. */
+const readConcurrency = 64;
+
+/** Reads the collection entries' stories back from the loader's cache, in the entries' order. */
+async function hydrate(entries: readonly ArticleEntry[]): Promise<Story[]> {
+  const stories: Story[] = [];
+  for (let index = 0; index < entries.length; index += readConcurrency) {
+    const batch = entries.slice(index, index + readConcurrency);
+    stories.push(...(await Promise.all(batch.map(async (entry) => ({ id: entry.id, data: await readStoryDetail(entry.data.detail) })))));
+  }
+  return stories;
 }
 
 /** The digest of the story's copy, from the name of its detail file. */
@@ -82,7 +90,7 @@ function copyDigest(entry: ArticleEntry): string {
 async function loadArchive(): Promise<Archive> {
   const entries = await getCollection('articles');
   const digests = new Map(entries.map((entry) => [entry.id, copyDigest(entry)]));
-  const stories = entries.map(hydrate).sort(compareStories);
+  const stories = (await hydrate(entries)).sort(compareStories);
   const operations = (await getCollection('operations')).map((entry) => entry.data);
   const operationById = new Map(operations.map((operation) => [operation.id, operation]));
 

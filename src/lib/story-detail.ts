@@ -4,7 +4,7 @@
  * named by the copy's digest. The collection store keeps only the path to
  * it (see storyPointerSchema).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredArticle } from './schema';
 
@@ -21,13 +21,18 @@ export function digestInDetailFile(slug: string, file: string): string {
   return path.basename(file).slice(slug.length + 1, -`.${detailFormat}.json`.length);
 }
 
-/** Writes a detail file, creating its folder. */
-export function writeStoryDetail(file: string, story: StoredArticle): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(story));
+/**
+ * Writes a detail file into its (existing) folder. Written under a temporary
+ * name and renamed, so a build killed midway never leaves a truncated file
+ * that the next build would trust by its name.
+ */
+export async function writeStoryDetail(file: string, story: StoredArticle): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(story));
+  await rename(temporary, file);
 }
 
 /** Reads a detail file written by writeStoryDetail; the loader validated it before writing. */
-export function readStoryDetail(file: string): StoredArticle {
-  return JSON.parse(readFileSync(file, 'utf8')) as StoredArticle;
+export async function readStoryDetail(file: string): Promise<StoredArticle> {
+  return JSON.parse(await readFile(file, 'utf8')) as StoredArticle;
 }

@@ -1,0 +1,29 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { detailFileName, digestInDetailFile, readStoryDetail, writeStoryDetail } from '@/lib/story-detail';
+import { datedStory } from './story-factory';
+
+let dir = '';
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = '';
+});
+
+describe('story detail files', () => {
+  it('names a file by slug and digest, and reads the digest back', () => {
+    const name = detailFileName('operation-cross-country-xi', 'abc123');
+    expect(name).toBe('operation-cross-country-xi.abc123.v2.json');
+    expect(digestInDetailFile('operation-cross-country-xi', path.join('/cache', name))).toBe('abc123');
+  });
+
+  it('writes a story that reads back equal, leaving no temporary file', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'archive-detail-'));
+    const story = datedStory('xi', '2017-10-19', { paragraphs: [['Opening.', 'Close.']] });
+    const file = path.join(dir, detailFileName('xi', 'd1'));
+    await writeStoryDetail(file, story.data);
+    expect(await readStoryDetail(file)).toEqual(story.data);
+    expect(readdirSync(dir)).toEqual([path.basename(file)]);
+  });
+});
