@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { articleLoader } from '@/lib/article-loader';
+import { articlesFolder } from '@/lib/content-folders';
 import { operationSchema, storyPointerSchema } from '@/lib/schema';
 
-/** ARCHIVE_ARTICLES lets the benchmark build a generated archive with the same site. */
-const articlesDirectory = process.env['ARCHIVE_ARTICLES'] ?? 'content/articles';
+const articlesDirectory = articlesFolder(process.env);
 
 export const collections = {
   articles: defineCollection({ loader: articleLoader({ directory: articlesDirectory }), schema: storyPointerSchema }),

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { parseBuildLog, type BuildPhase, type RouteTiming } from './astro-phases';
 import { folderSize, type FolderSize } from './disk-usage';
 import { writeSources } from './generate-sources';
-import { heapNeededMiB } from '../../src/lib/heap-size';
 import { prepareHugoSite } from './hugo-site';
 import { assertSucceeded, runMeasured, type MeasuredRun } from './measure-process';
 
@@ -126,15 +125,8 @@ export interface BuildResult {
   searchIndex: FolderSize;
 }
 
-/** NODE_OPTIONS for building `stories` stories: the caller's, plus a heap limit when the default is too small. */
-export function buildNodeOptions(stories: number, inherited = process.env['NODE_OPTIONS'] ?? ''): string {
-  if (/--max-old-space-size/.test(inherited)) return inherited;
-  const needed = heapNeededMiB(stories);
-  return needed > 4096 ? `${inherited} --max-old-space-size=${needed}`.trim() : inherited;
-}
-
-/** `astro build` of the generated archive into the workspace's dist/, with its own content cache. */
-export async function astroBuildStage(ws: Workspace, logName: string, stories: number): Promise<BuildResult> {
+/** `npm run build` (astro build) of the generated archive into the workspace's dist/, with its own content cache. */
+export async function astroBuildStage(ws: Workspace, logName: string): Promise<BuildResult> {
   // When outDir lies outside the working directory, Astro stages its server chunks in <cwd>/.astro/.
   // Run from a folder of our own inside the project (git-ignored tmp/), so the chunks still resolve
   // the project's node_modules but never share the project's .astro/ with a build running alongside.
@@ -142,9 +134,10 @@ export async function astroBuildStage(ws: Workspace, logName: string, stories: n
   await mkdir(staging, { recursive: true });
   let run: MeasuredRun;
   try {
-    run = await runMeasured(bin(ws, 'astro'), ['build', '--root', ws.projectRoot, '--outDir', ws.dist], {
+    // Through npm run build's script, so the build runs with the heap limit it sets for the archive.
+    run = await runMeasured(bin(ws, 'tsx'), [path.join(ws.projectRoot, 'scripts', 'build.ts'), '--root', ws.projectRoot, '--outDir', ws.dist], {
       cwd: staging,
-      env: { ...process.env, NODE_OPTIONS: buildNodeOptions(stories), ARCHIVE_ARTICLES: ws.articles, ARCHIVE_CACHE_DIR: ws.cache, NO_COLOR: '1' },
+      env: { ...process.env, ARCHIVE_ARTICLES: ws.articles, ARCHIVE_CACHE_DIR: ws.cache, NO_COLOR: '1' },
       logFile: path.join(ws.logs, `${logName}.log`),
     });
   } finally {

@@ -14,8 +14,9 @@ export interface FixtureBuild {
 }
 
 /**
- * Runs `astro build` over `articlesDir` with its own content cache and output
- * folder. Pass the `work` folder of an earlier build to build into it again.
+ * Runs `npm run build`'s script (astro build with the heap limit it sets)
+ * over `articlesDir` with its own content cache and output folder. Pass the
+ * `work` folder of an earlier build to build into it again.
  */
 export function buildFixtureArchive(articlesDir: string, options: { work?: string; env?: Record<string, string> } = {}): FixtureBuild & { work: string } {
   const work = options.work ?? mkdtempSync(path.join(tmpdir(), 'archive-fixture-'));
@@ -26,7 +27,7 @@ export function buildFixtureArchive(articlesDir: string, options: { work?: strin
   mkdirSync(path.join(projectRoot, 'tmp'), { recursive: true });
   const staging = mkdtempSync(path.join(projectRoot, 'tmp', 'fixture-'));
   try {
-    const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--root', projectRoot, '--outDir', outDir], {
+    const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(projectRoot, 'scripts', 'build.ts'), '--root', projectRoot, '--outDir', outDir], {
       cwd: staging,
       env: { ...process.env, ...options.env, ARCHIVE_ARTICLES: path.resolve(projectRoot, articlesDir), ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
       encoding: 'utf8',

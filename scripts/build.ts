@@ -1,0 +1,71 @@
+/**
+ * `npm run build`: runs `astro build` (arguments passed through) with a V8
+ * heap limit sized to the archive (src/lib/heap-size.ts), which halves the
+ * build's memory at no cost in time. NODE_OPTIONS with its own
+ * --max-old-space-size, or ARCHIVE_BUILD_HEAP_MIB, wins. Should the build
+ * still run out of heap, it is run once more with twice the limit, and the
+ * message says how to set it.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { articlesFolder } from '../src/lib/content-folders';
+import { heapLimitIn, heapNeededMiB, ranOutOfHeap } from '../src/lib/heap-size';
+
+const args = process.argv.slice(2);
+// Astro's CLI, as its package.json's "bin" names it (the file itself is not in its exports).
+const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
+const astro = path.join(path.dirname(astroPackage), (JSON.parse(readFileSync(astroPackage, 'utf8')) as { bin: { astro: string } }).bin.astro);
+
+/** Stories in the folder the build will read, as the content config finds it. */
+async function countStories(): Promise<number> {
+  const rootIndex = args.indexOf('--root');
+  const root = rootIndex >= 0 && args[rootIndex + 1] ? path.resolve(args[rootIndex + 1]!) : process.cwd();
+  const folder = path.resolve(root, articlesFolder(process.env));
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names.filter((name) => name.endsWith('.md')).length;
+}
+
+/** Runs astro build with the given heap limit (null: Node's own); resolves to its exit code and whether it ran out of heap. */
+function build(heapMiB: number | null): Promise<{ code: number; outOfHeap: boolean }> {
+  return new Promise((resolve, reject) => {
+    const flags = heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`];
+    const child = spawn(process.execPath, [...flags, astro, 'build', ...args], { stdio: ['inherit', 'inherit', 'pipe'] });
+    // V8's out-of-heap message goes to stderr: pass it on, and keep the tail to recognise it.
+    let tail = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-4096);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), outOfHeap: ranOutOfHeap(tail) }));
+  });
+}
+
+async function main(): Promise<number> {
+  const inherited = heapLimitIn(process.env['NODE_OPTIONS'] ?? '');
+  const chosen = process.env['ARCHIVE_BUILD_HEAP_MIB'];
+  if (chosen !== undefined && !/^\d+$/.test(chosen)) throw new Error(`ARCHIVE_BUILD_HEAP_MIB must be a number of MiB, not '${chosen}'`);
+  if (inherited !== null) return (await build(null)).code;
+  const stories = await countStories();
+  const heap = chosen !== undefined ? Number(chosen) : heapNeededMiB(stories);
+  console.log(`build: ${stories.toLocaleString('en-US')} stories, V8 heap limit ${heap} MiB${chosen !== undefined ? ' (ARCHIVE_BUILD_HEAP_MIB)' : ''}`);
+  const first = await build(heap);
+  if (!first.outOfHeap) return first.code;
+  console.error(
+    `build: ran out of its ${heap} MiB heap; building again with ${heap * 2} MiB. Set ARCHIVE_BUILD_HEAP_MIB=${heap * 2} to start there.`,
+  );
+  const second = await build(heap * 2);
+  if (second.outOfHeap) console.error(`build: ran out of ${heap * 2} MiB too; set ARCHIVE_BUILD_HEAP_MIB to a larger limit.`);
+  return second.code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`build: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);
