@@ -32,6 +32,7 @@ export class ShardIndexer {
   private queue: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
   private renderingDone: number | null = null;
+  /** Shards whose Pagefind run started before rendering was over. */
   private shardsBeforeDone = 0;
   private shardsIndexed = 0;
   private pagesIndexed = 0;
@@ -69,14 +70,13 @@ export class ShardIndexer {
   }
 
   private enqueue(shards: readonly SearchShard[]): void {
-    const plan = this.plan();
-    if (!plan) return;
     for (const shard of shards) {
-      if (this.renderingDone === null) this.shardsBeforeDone += 1;
       // The queue never rejects: a failure is kept and thrown by finish(), once, when the build is done.
       this.queue = this.queue.then(async () => {
         if (this.failure) return;
         const started = Date.now();
+        // Counted when its Pagefind run starts, not when it is queued: only then does it overlap rendering.
+        if (this.renderingDone === null) this.shardsBeforeDone += 1;
         try {
           const { indexedPages, deleted } = await indexShard(this.siteDir, shard);
           this.shardsIndexed += 1;
