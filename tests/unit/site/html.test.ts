@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, html, Html } from '@/html/html';
+import { figureRowsHtml } from '@/html/figures-table';
+import { measureRowsHtml } from '@/html/measure-table';
+import { runningTotalRowsHtml } from '@/html/running-totals';
+import { storyDateHtml } from '@/html/story-date';
+import { storyListHtml } from '@/html/story-list';
+import { citeFigures } from '@/lib/citations';
+import { buildFigureRows } from '@/lib/figures-table';
+import { buildOperationTimeline } from '@/lib/operation-timeline';
+import { storyDate } from '@/lib/story-date';
+import { buildStoryListItem } from '@/lib/story-list';
+import { operationSchema, type Operation } from '@/lib/schema';
+import { figure, story } from './story-factory';
+
+const hostile = `<script>alert("x")</script><img src=x onerror='y'> & more`;
+const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=&#39;y&#39;&gt; &amp; more';
+
+const crossCountry: Operation = operationSchema.parse({
+  id: 'operation-cross-country',
+  name: 'Operation Cross Country',
+  kind: 'sweep',
+  aliases: [],
+  description: 'A nationwide sweep.',
+});
+
+describe('the html template', () => {
+  it('escapes the five characters that can end text or a quoted attribute', () => {
+    expect(escapeHtml(hostile)).toBe(escaped);
+    expect(html`<p title="${hostile}">${hostile}</p>`.value).toBe(`<p title="${escaped}">${escaped}</p>`);
+  });
+
+  it('inserts its own markup as it is, lists in order, and nothing for null, undefined or false', () => {
+    const inner = html`<b>${'a<b'}</b>`;
+    expect(html`<p>${inner}${[html`<i>1</i>`, '2 & 3', 4]}${null}${undefined}${false}</p>`.value).toBe('<p><b>a&lt;b</b><i>1</i>2 &amp; 34</p>');
+  });
+
+  it('escapes markup that only looks like its own: a string is text, whatever it holds', () => {
+    const fake = { value: '<script></script>', toString: () => '<script></script>' };
+    expect(html`${fake as unknown as string}`.value).toBe('&lt;script&gt;&lt;/script&gt;');
+    expect(html`${new Html('<hr>')}`.value).toBe('<hr>');
+  });
+});
+
+describe('story dates as markup', () => {
+  it('shows stated dates in a time element, inferred ones marked, missing ones in words', () => {
+    const stated = story('a', { date: '2017-10-19', dateSource: 'source', dateEvidence: null });
+    expect(storyDateHtml(storyDate(stated)).value).toBe('<time datetime="2017-10-19">October 19, 2017</time>');
+    const inferred = story('b', { date: '2017-10-19', dateSource: 'inferred', dateEvidence: `"last week" & <b>` });
+    expect(storyDateHtml(storyDate(inferred)).value).toBe('<time datetime="2017-10-19">October 19, 2017</time><span class="date-note"> (inferred)</span>');
+    expect(storyDateHtml(storyDate(inferred), true).value).toBe(
+      '<time datetime="2017-10-19">October 19, 2017</time><span class="date-note"> (inferred from: <q>&quot;last week&quot; &amp; &lt;b&gt;</q>)</span>',
+    );
+    const unknown = story('c', { dateEvidence: 'a Tuesday' });
+    expect(storyDateHtml(storyDate(unknown)).value).toBe('<span class="date-unknown">date not stated</span>');
+    expect(storyDateHtml(storyDate(unknown), true).value).toBe('<span class="date-unknown">date not stated</span><span class="date-note"> (a Tuesday)</span>');
+  });
+});
+
+describe('long lists as markup', () => {
+  const bad = story('bad', {
+    title: hostile,
+    date: '2018-07-01',
+    dateSource: 'source',
+    paragraphs: [[`Agents recovered 84 children ${hostile}.`]],
+    figures: [figure({ sentence: `Agents recovered 84 children ${hostile}.`, value: 84, text: '84' })],
+  });
+  const operations = new Map([[crossCountry.id, crossCountry]]);
+
+  it('lists stories with their date, operations and headline figure, article text escaped', () => {
+    const item = buildStoryListItem(bad, citeFigures, operations);
+    const markup = storyListHtml([item]).value;
+    expect(markup).toContain(`<a class="story-link" href="/stories/bad/">${escaped}</a>`);
+    expect(markup).toContain('<time datetime="2018-07-01">July 1, 2018</time> · <a href="/operations/operation-cross-country/">Operation Cross Country</a>');
+    expect(markup).toContain('<a class="figure-link" href="/stories/bad/#s-1">84 children recovered</a>');
+    expect(markup).not.toContain('<script');
+    const bare = storyListHtml([item], { hideOperations: true, hideHeadline: true }).value;
+    expect(bare).not.toContain('/operations/');
+    expect(bare).not.toContain('figure-link');
+    expect(storyListHtml([]).value).toBe('<ul class="story-list"></ul>');
+  });
+
+  it('writes one figures-table row per figure, linked to its sentence, article text escaped', () => {
+    const rows = buildFigureRows([bad], citeFigures, (id) => operations.get(id)?.name);
+    const markup = figureRowsHtml(rows).value;
+    expect(markup.match(/<tr>/g)).toHaveLength(1);
+    expect(markup).toContain('<tr> <td> <a href="/stories/bad/#s-1">84</a> </td>');
+    expect(markup).toContain(`<a href="/stories/bad/">${escaped}</a> </td> </tr>`);
+    expect(markup).not.toContain('<script');
+  });
+
+  it('writes an operation timeline entry and its running totals with article text escaped', () => {
+    const total = (id: string, date: string, value: number): ReturnType<typeof story> =>
+      story(id, {
+        title: `${hostile} ${id}`,
+        date,
+        dateSource: 'source',
+        paragraphs: [[`Since 2003, more than ${value} children have been recovered.`]],
+        figures: [
+          figure({ sentence: `Since 2003, more than ${value} children have been recovered.`, value, text: `more than ${value}`, qualifier: 'more than', scope: { kind: 'cumulative', since: 2003, until: null, region: null } }),
+        ],
+      });
+    const stories = [total('t1', '2015-01-01', 100), total('t2', '2016-01-01', 100), total('t3', '2017-01-01', 200), bad];
+    const timeline = buildOperationTimeline(crossCountry, stories, citeFigures);
+    const totals = runningTotalRowsHtml(timeline.runningTotals).value;
+    expect(totals.match(/<tr>/g)).toHaveLength(2);
+    expect(totals).toContain('and 1 later report with the same totals');
+    expect(totals).toContain('<time datetime="2015-01-01">January 1, 2015</time> to <time datetime="2016-01-01">January 1, 2016</time>');
+    expect(totals).not.toContain('<script');
+    const measures = timeline.entries.flatMap((entry) => entry.measures);
+    expect(measures.length).toBeGreaterThan(0);
+    const table = measureRowsHtml(measures).value;
+    expect(table).toContain(`<a href="/stories/bad/">${escaped}</a>, <time datetime="2018-07-01">July 1, 2018</time>`);
+    expect(table).not.toContain('<script');
+  });
+});
