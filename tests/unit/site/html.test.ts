@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, Html } from '@/html/html';
+import { figureItemsHtml } from '@/html/figures-panel';
 import { figureRowsHtml } from '@/html/figures-table';
 import { measureRowsHtml } from '@/html/measure-table';
 import { runningTotalRowsHtml } from '@/html/running-totals';
+import { neighbourItemsHtml, relatedItemsHtml } from '@/html/story-afterword';
+import { storyBodyHtml } from '@/html/story-body';
 import { storyDateHtml } from '@/html/story-date';
 import { storyListHtml } from '@/html/story-list';
 import { citeFigures } from '@/lib/citations';
@@ -112,5 +115,49 @@ describe('long lists as markup', () => {
     const table = measureRowsHtml(measures).value;
     expect(table).toContain(`<a href="/stories/bad/">${escaped}</a>, <time datetime="2018-07-01">July 1, 2018</time>`);
     expect(table).not.toContain('<script');
+  });
+});
+
+describe('story page parts as markup', () => {
+  it('anchors every sentence, marks cited ones, and escapes the text', () => {
+    const markup = storyBodyHtml([
+      [
+        { n: 1, id: 's-1', text: hostile, cited: true },
+        { n: 2, id: 's-2', text: 'Plain.', cited: false },
+      ],
+      [{ n: 3, id: 's-3', text: 'Second paragraph.', cited: false }],
+    ]).value;
+    expect(markup).toBe(`<p><span id="s-1" class="cited">${escaped}</span> <span id="s-2">Plain.</span></p><p><span id="s-3">Second paragraph.</span></p>`);
+  });
+
+  it('links each figure to its sentence and keeps labels and repeated names out of the search index', () => {
+    const item = (indexed: boolean) => ({
+      cited: { sentence: 4 },
+      description: '84 children recovered',
+      scope: 'operation total',
+      scopeIndexed: indexed,
+      operation: { name: hostile, href: '/operations/operation-cross-country/', indexed },
+    });
+    const markup = figureItemsHtml([item(true), item(false)] as unknown as Parameters<typeof figureItemsHtml>[0]).value;
+    expect(markup).toBe(
+      `<li><a href="#s-4">84 children recovered</a> <span class="figure-scope"><span>operation total</span> · <a href="/operations/operation-cross-country/">${escaped}</a></span></li>` +
+        `<li><a href="#s-4">84 children recovered</a> <span class="figure-scope"><span data-pagefind-ignore>operation total</span> · <a href="/operations/operation-cross-country/" data-pagefind-ignore>${escaped}</a></span></li>`,
+    );
+  });
+
+  it('lists the older and newer story and related stories with their dates, titles escaped', () => {
+    const older = story('older', { title: hostile, date: '2016-01-02', dateSource: 'source' });
+    const links = neighbourItemsHtml([
+      { rel: 'prev', label: 'Older story', story: older },
+      { rel: 'next', label: 'No newer story', story: null },
+    ]).value;
+    expect(links).toBe(
+      `<li class="prev"><span class="neighbour-label">Older story</span> <a href="/stories/older/" rel="prev">${escaped}</a> <time datetime="2016-01-02">January 2, 2016</time></li>` +
+        '<li class="next"><span class="neighbour-label">No newer story</span></li>',
+    );
+    const related = relatedItemsHtml([{ story: older, reasons: ['same edition', '2 figures in common'] }]).value;
+    expect(related).toBe(
+      `<li><a class="story-link" href="/stories/older/">${escaped}</a> <span class="story-facts"><time datetime="2016-01-02">January 2, 2016</time> · same edition; 2 figures in common</span></li>`,
+    );
   });
 });

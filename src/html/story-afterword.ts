@@ -1,0 +1,25 @@
+/** The older/newer links and related stories below a story as markup: see StoryAfterword.astro, which renders them. */
+import { storyPath } from '@/lib/paths';
+import type { RelatedStory } from '@/lib/related';
+import { storyDate } from '@/lib/story-date';
+import type { NeighbourLink } from '@/lib/story-neighbours';
+import type { StoryRecord } from '@/lib/story-record';
+import { html, type Html } from './html';
+import { storyDateHtml } from './story-date';
+
+/** The older and newer story, each with its label; a missing one as its label alone. */
+export function neighbourItemsHtml(links: readonly NeighbourLink<StoryRecord>[]): Html {
+  return html`${links.map(({ rel, label, story }) =>
+    story
+      ? html`<li class="${rel}"><span class="neighbour-label">${label}</span> <a href="${storyPath(story)}" rel="${rel}">${story.data.title}</a> ${storyDateHtml(storyDate(story))}</li>`
+      : html`<li class="${rel}"><span class="neighbour-label">${label}</span></li>`,
+  )}`;
+}
+
+/** Stories that report the same event, each with its date and why it is related. */
+export function relatedItemsHtml(related: readonly RelatedStory<StoryRecord>[]): Html {
+  return html`${related.map(
+    (item) =>
+      html`<li><a class="story-link" href="${storyPath(item.story)}">${item.story.data.title}</a> <span class="story-facts">${storyDateHtml(storyDate(item.story))} · ${item.reasons.join('; ')}</span></li>`,
+  )}`;
+}
