@@ -1,5 +1,6 @@
 /** The body of an operation timeline entry's figures table as markup: see MeasureTable.astro, which renders it. */
-import type { MeasureRow } from '@/lib/operation-timeline';
+import { selectVariants, type MeasureRow } from '@/lib/operation-timeline';
+import { figuresPath } from '@/lib/paths';
 import { storyPath } from '@/lib/paths';
 import { storyDate } from '@/lib/story-date';
 import type { StoryRecord } from '@/lib/story-record';
@@ -11,14 +12,16 @@ const shown = 3;
 
 /**
  * One row group per thing counted, flagged when the stories give different
- * numbers; one row per number as written, with up to three of its sources.
+ * numbers; one row per number as written, with up to three of its sources;
+ * past six numbers, the others are counted in a last row.
  */
 export function measureRowsHtml(measures: readonly MeasureRow<StoryRecord>[]): Html {
   return html`${measures.map((row) => {
-    const rows = row.variants.map((variant, index) => {
+    const { shown: variants, others } = selectVariants(row);
+    const rows = variants.map((variant, index) => {
       const heading =
         index === 0
-          ? html`<th scope="rowgroup" rowspan="${row.variants.length}">${row.label}${row.region && html`<span class="region"> (${row.region})</span>`}${
+          ? html`<th scope="rowgroup" rowspan="${variants.length + (others ? 1 : 0)}">${row.label}${row.region && html`<span class="region"> (${row.region})</span>`}${
               row.conflicting && html` <strong class="differs">Reports differ</strong>`
             }</th>`
           : null;
@@ -30,6 +33,9 @@ export function measureRowsHtml(measures: readonly MeasureRow<StoryRecord>[]): H
         rest > 0 && html`<li>and ${rest} more ${rest === 1 ? 'story' : 'stories'}</li>`
       }</ul></td></tr>`;
     });
-    return row.conflicting ? html`<tbody class="conflict">${rows}</tbody>` : html`<tbody>${rows}</tbody>`;
+    const rest =
+      others &&
+      html`<tr class="other-numbers"><td colspan="2">${others.numbers} other numbers, given by ${others.stories} ${others.stories === 1 ? 'story' : 'stories'}: every figure is in <a href="${figuresPath}">the figures table</a></td></tr>`;
+    return row.conflicting ? html`<tbody class="conflict">${rows}${rest}</tbody>` : html`<tbody>${rows}${rest}</tbody>`;
   })}`;
 }

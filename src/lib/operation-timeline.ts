@@ -160,6 +160,30 @@ function measureRows<S extends StoryRecord>(cited: readonly CitedFigure<S>[]): M
   return [...rows.values()].sort(compareMeasures);
 }
 
+/** Numbers shown per measure on an operation's page; the rest are counted, and listed in the figures table. */
+export const variantsShown = 6;
+
+export interface VariantSelection<S extends StoryRecord = StoryRecord> {
+  /** The numbers most stories give, at most `limit`, in order of first report. */
+  shown: MeasureRow<S>['variants'];
+  /** How many other numbers were given, and by how many stories. */
+  others: { numbers: number; stories: number } | null;
+}
+
+/**
+ * The numbers of one measure a page has room for. A big archive can give a
+ * measure of one edition scores of numbers (each story's own count taken for
+ * the operation's); the ones given by most stories are kept, in their order.
+ */
+export function selectVariants<S extends StoryRecord>(row: MeasureRow<S>, limit = variantsShown): VariantSelection<S> {
+  if (row.variants.length <= limit) return { shown: row.variants, others: null };
+  const ranked = row.variants.map((variant, order) => ({ variant, order })).sort((a, b) => b.variant.reports.length - a.variant.reports.length || a.order - b.order);
+  const kept = new Set(ranked.slice(0, limit).map((entry) => entry.variant));
+  const rest = row.variants.filter((variant) => !kept.has(variant));
+  const stories = new Set(rest.flatMap((variant) => variant.reports.map((report) => report.story.id)));
+  return { shown: row.variants.filter((variant) => kept.has(variant)), others: { numbers: rest.length, stories: stories.size } };
+}
+
 interface Bucket<S extends StoryRecord> {
   id: string;
   kind: 'edition' | 'summary';

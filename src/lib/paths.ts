@@ -12,3 +12,6 @@ export function storyPath(story: { id: string }): string {
 export function operationPath(operation: { id: string }): string {
   return `/operations/${encodeURIComponent(operation.id)}/`;
 }
+
+/** The figures table, every figure in the archive (its first page on a big archive). */
+export const figuresPath = '/figures/';

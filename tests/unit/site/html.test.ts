@@ -10,7 +10,7 @@ import { storyDateHtml } from '@/html/story-date';
 import { storyListHtml } from '@/html/story-list';
 import { citeFigures } from '@/lib/citations';
 import { buildFigureRows } from '@/lib/figures-table';
-import { buildOperationTimeline } from '@/lib/operation-timeline';
+import { buildOperationTimeline, selectVariants } from '@/lib/operation-timeline';
 import { storyDate } from '@/lib/story-date';
 import { buildStoryListItem } from '@/lib/story-list';
 import { operationSchema, type Operation } from '@/lib/schema';
@@ -159,5 +159,36 @@ describe('story page parts as markup', () => {
     expect(related).toBe(
       `<li><a class="story-link" href="/stories/older/">${escaped}</a> <span class="story-facts"><time datetime="2016-01-02">January 2, 2016</time> · same edition; 2 figures in common</span></li>`,
     );
+  });
+});
+
+describe('an operation timeline entry with many numbers for one measure', () => {
+  const report = (id: string, value: number, day: number): ReturnType<typeof story> =>
+    story(id, {
+      date: `2018-07-${String(day).padStart(2, '0')}`,
+      dateSource: 'source',
+      paragraphs: [[`Agents recovered ${value} children during Operation Cross Country.`]],
+      figures: [figure({ sentence: `Agents recovered ${value} children during Operation Cross Country.`, value, text: String(value) })],
+    });
+  // Nine numbers; 17 is given by three stories, 11 by two.
+  const stories = [10, 11, 12, 13, 14, 15, 16, 17, 18].map((value, i) => report(`r${value}`, value, i + 1));
+  stories.push(report('again-17a', 17, 20), report('again-17b', 17, 21), report('again-11', 11, 22));
+  const measures = buildOperationTimeline(crossCountry, stories, citeFigures).entries.flatMap((entry) => entry.measures);
+  const children = measures.find((row) => row.label === 'children recovered')!;
+
+  it('keeps the six numbers most stories give, in order of first report, and counts the rest', () => {
+    expect(children.variants.map((variant) => variant.text)).toEqual(['10', '11', '12', '13', '14', '15', '16', '17', '18']);
+    const { shown, others } = selectVariants(children);
+    expect(shown.map((variant) => variant.text)).toEqual(['10', '11', '12', '13', '14', '17']);
+    expect(others).toEqual({ numbers: 3, stories: 3 });
+    expect(selectVariants(children, 9)).toEqual({ shown: children.variants, others: null });
+  });
+
+  it('writes the kept numbers and a row that says where the others are', () => {
+    const markup = measureRowsHtml([children]).value;
+    expect(markup.match(/<tr[ >]/g)).toHaveLength(7);
+    expect(markup).toContain('<th scope="rowgroup" rowspan="7">children recovered <strong class="differs">Reports differ</strong></th>');
+    expect(markup).toContain('<tr class="other-numbers"><td colspan="2">3 other numbers, given by 3 stories: every figure is in <a href="/figures/">the figures table</a></td></tr>');
+    expect(markup).not.toContain('>18</a>');
   });
 });
