@@ -4,7 +4,9 @@
  * build's memory at no cost in time. NODE_OPTIONS with its own
  * --max-old-space-size, or ARCHIVE_BUILD_HEAP_MIB, wins. Should the build
  * still run out of heap, it is run once more with twice the limit, and the
- * message says how to set it.
+ * message says how to set it. A build whose pages read a content store Astro
+ * had not finished writing fails (src/lib/content-sync-check.ts) and is run
+ * once more.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { articlesFolder } from '../src/lib/content-folders';
+import { outOfStepMarker } from '../src/lib/content-sync-check';
 import { heapLimitIn, heapNeededMiB, ranOutOfHeap } from '../src/lib/heap-size';
 
 const args = process.argv.slice(2);
@@ -28,8 +31,15 @@ async function countStories(): Promise<number> {
   return names.filter((name) => name.endsWith('.md')).length;
 }
 
-/** Runs astro build with the given heap limit (null: Node's own); resolves to its exit code and whether it ran out of heap. */
-function build(heapMiB: number | null): Promise<{ code: number; outOfHeap: boolean }> {
+interface BuildRun {
+  code: number;
+  outOfHeap: boolean;
+  /** The pages read a content store Astro had not finished writing (see src/lib/content-sync-check.ts). */
+  outOfStep: boolean;
+}
+
+/** Runs astro build with the given heap limit (null: Node's own). */
+function build(heapMiB: number | null): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const flags = heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`];
     const child = spawn(process.execPath, [...flags, astro, 'build', ...args], { stdio: ['inherit', 'inherit', 'pipe'] });
@@ -40,24 +50,32 @@ function build(heapMiB: number | null): Promise<{ code: number; outOfHeap: boole
       tail = (tail + chunk.toString('utf8')).slice(-4096);
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), outOfHeap: ranOutOfHeap(tail) }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), outOfHeap: ranOutOfHeap(tail), outOfStep: tail.includes(outOfStepMarker) }));
   });
+}
+
+/** Builds once more when the pages read a half-written content store: by then Astro has finished writing it. */
+async function buildInStep(heapMiB: number | null): Promise<BuildRun> {
+  const run = await build(heapMiB);
+  if (run.code === 0 || !run.outOfStep) return run;
+  console.error('build: the pages read a content store Astro had not finished writing (withastro/astro#15453); building again.');
+  return build(heapMiB);
 }
 
 async function main(): Promise<number> {
   const inherited = heapLimitIn(process.env['NODE_OPTIONS'] ?? '');
   const chosen = process.env['ARCHIVE_BUILD_HEAP_MIB'];
   if (chosen !== undefined && !/^\d+$/.test(chosen)) throw new Error(`ARCHIVE_BUILD_HEAP_MIB must be a number of MiB, not '${chosen}'`);
-  if (inherited !== null) return (await build(null)).code;
+  if (inherited !== null) return (await buildInStep(null)).code;
   const stories = await countStories();
   const heap = chosen !== undefined ? Number(chosen) : heapNeededMiB(stories);
   console.log(`build: ${stories.toLocaleString('en-US')} stories, V8 heap limit ${heap} MiB${chosen !== undefined ? ' (ARCHIVE_BUILD_HEAP_MIB)' : ''}`);
-  const first = await build(heap);
+  const first = await buildInStep(heap);
   if (!first.outOfHeap) return first.code;
   console.error(
     `build: ran out of its ${heap} MiB heap; building again with ${heap * 2} MiB. Set ARCHIVE_BUILD_HEAP_MIB=${heap * 2} to start there.`,
   );
-  const second = await build(heap * 2);
+  const second = await buildInStep(heap * 2);
   if (second.outOfHeap) console.error(`build: ran out of ${heap * 2} MiB too; set ARCHIVE_BUILD_HEAP_MIB to a larger limit.`);
   return second.code;
 }

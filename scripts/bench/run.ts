@@ -107,6 +107,8 @@ async function runBenchmark(options: Options, root: string): Promise<BenchReport
 
   say('astro build (with its Pagefind hook)');
   report.build = await astroBuildStage(ws, 'astro-build');
+  // A build that 'succeeds' with missing pages would make every figure below meaningless.
+  if (report.build.storyPages !== options.articles) throw new Error(`astro build wrote ${report.build.storyPages} story pages for ${options.articles} articles`);
   if (!options.skip.has('hugo')) {
     say('hugo build and pagefind over the same copies');
     report.hugo = await hugoStage(ws);
@@ -122,6 +124,7 @@ async function runBenchmark(options: Options, root: string): Promise<BenchReport
     const added = await generateStage(extra, 1, options.seed, options.articles);
     const ingestOne = await ingestStage(ws, added.files.map((name) => path.join(extra, name)), 1, 'ingest-incremental');
     const rebuild = await astroBuildStage(ws, 'astro-rebuild');
+    if (rebuild.storyPages !== options.articles + 1) throw new Error(`the incremental build left ${rebuild.storyPages} story pages for ${options.articles + 1} articles`);
     report.incremental = { ingest: ingestOne, build: rebuild, seconds: ingestOne.seconds + rebuild.total.seconds };
   }
   return { ...report, targets: checkTargets(report) };

@@ -13,6 +13,8 @@ import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { Loader } from 'astro/loaders';
 import { parseArticleFile } from './article-file';
+import { getBuildState } from './build-state';
+import { summariseCollection } from './content-sync-check';
 import { readFile } from './fs-callbacks';
 import { heapAdvice } from './heap-size';
 import { articleSchema, describeSchemaError } from './schema';
@@ -90,6 +92,8 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       await removeStaleDetails(detailRoot, new Set(store.values().map((entry) => path.basename(String(entry.data['detail'])))));
+      const state = getBuildState();
+      if (state) state.synced = summariseCollection(store.values().map((entry) => ({ id: entry.id, detail: String(entry.data['detail']) })));
       logger.info(`${names.length} stories: ${parsed} parsed, ${names.length - parsed} unchanged, in ${Date.now() - started} ms`);
     },
   };

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { getBuildState } from './build-state';
+import { summariseCollection, syncMismatch } from './content-sync-check';
 import { citeFigures, type CitedFigure } from './citations';
 import { buildOperationTimeline, type OperationTimeline } from './operation-timeline';
 import { storyPath } from './paths';
@@ -89,6 +90,11 @@ function copyDigest(entry: ArticleEntry): string {
 
 async function loadArchive(): Promise<Archive> {
   const entries = await getCollection('articles');
+  const synced = getBuildState()?.synced;
+  if (synced) {
+    const mismatch = syncMismatch(synced, summariseCollection(entries.map((entry) => ({ id: entry.id, detail: entry.data.detail }))));
+    if (mismatch !== null) throw new Error(mismatch);
+  }
   const digests = new Map(entries.map((entry) => [entry.id, copyDigest(entry)]));
   const stories = (await hydrate(entries)).sort(compareStories);
   const operations = (await getCollection('operations')).map((entry) => entry.data);

@@ -4,6 +4,7 @@
  * config's and the pages'), so module state would not be shared: globalThis is.
  */
 import type { RenderManifest, StoryPagePlan } from './render-plan';
+import type { SyncedCollection } from './content-sync-check';
 import type { SearchShard } from './search-shards';
 
 export interface StoryPagesPlanned extends StoryPagePlan {
@@ -26,6 +27,8 @@ export interface BuildState {
    * reported before this one is on disk.
    */
   pageStarted?: (pathname: string) => void;
+  /** What the article loader stored in the collection, so the pages can check they read the same (content-sync-check.ts). */
+  synced?: SyncedCollection;
 }
 
 const slot = Symbol.for('operations-archive.build-state');
