@@ -21,6 +21,12 @@ export interface QueryMeasurement {
   results: number;
   /** Results on screen (the page shows ten at a time). */
   shown: number;
+  /**
+   * Results shown by every search the page rendered from the first keystroke to this query's results,
+   * these included: a pause in typing longer than the page's wait (a loaded machine) shows a prefix's
+   * results, and fetches their fragments, on the way.
+   */
+  shownWhileTyping: number;
   /** Each response in that time, path and bytes. */
   resources: { path: string; bytes: number }[];
 }
@@ -70,7 +76,7 @@ async function settle(inFlight: () => number, quietMs = 250, timeoutMs = 30_000)
 }
 
 /** Types `query` into the empty search box and waits for its results; returns the timings the page saw. */
-async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<{ ms: number; detail: RenderedDetail }> {
+async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<{ ms: number; detail: RenderedDetail; shownWhileTyping: number }> {
   await page.evaluate(() => {
     const probe = window as unknown as { searchProbe?: { lastKey: number; rendered: { at: number; detail: RenderedDetail }[] } };
     if (probe.searchProbe) {
@@ -91,7 +97,9 @@ async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<
     (url) => {
       const probe = (window as unknown as { searchProbe: { lastKey: number; rendered: { at: number; detail: RenderedDetail }[] } }).searchProbe;
       const shown = probe.rendered.find((entry) => entry.at >= probe.lastKey && entry.detail.url === url);
-      return shown ? { ms: shown.at - probe.lastKey, detail: shown.detail } : null;
+      if (!shown) return null;
+      const shownWhileTyping = probe.rendered.filter((entry) => entry.at <= shown.at).reduce((sum, entry) => sum + entry.detail.shown, 0);
+      return { ms: shown.at - probe.lastKey, detail: shown.detail, shownWhileTyping };
     },
     expectedUrl,
     { timeout: timeoutMs, polling: 20 },
@@ -140,8 +148,8 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
       await page.focus('[data-search-box]');
       await settle(() => started.size);
       phase += 1;
-      const { ms, detail } = await typeQuery(page, query, timeoutMs);
-      measured.push({ query, ms: Math.round(ms), results: detail.total, shown: detail.shown });
+      const { ms, detail, shownWhileTyping } = await typeQuery(page, query, timeoutMs);
+      measured.push({ query, ms: Math.round(ms), results: detail.total, shown: detail.shown, shownWhileTyping });
       await settle(() => started.size);
       await Promise.all(pending);
       // Requests that start after the results are shown (none expected) are not this query's.
