@@ -1,7 +1,6 @@
 /** The body of an operation timeline entry's figures table as markup: see MeasureTable.astro, which renders it. */
 import { selectVariants, type MeasureRow } from '@/lib/operation-timeline';
-import { figuresPath } from '@/lib/paths';
-import { storyPath } from '@/lib/paths';
+import { figuresPath, storyPath } from '@/lib/paths';
 import { storyDate } from '@/lib/story-date';
 import type { StoryRecord } from '@/lib/story-record';
 import { html, type Html } from './html';
@@ -33,9 +32,9 @@ export function measureRowsHtml(measures: readonly MeasureRow<StoryRecord>[]): H
         rest > 0 && html`<li>and ${rest} more ${rest === 1 ? 'story' : 'stories'}</li>`
       }</ul></td></tr>`;
     });
-    const rest =
+    const otherNumbers =
       others &&
       html`<tr class="other-numbers"><td colspan="2">${others.numbers} other numbers, given by ${others.stories} ${others.stories === 1 ? 'story' : 'stories'}: every figure is in <a href="${figuresPath}">the figures table</a></td></tr>`;
-    return row.conflicting ? html`<tbody class="conflict">${rows}${rest}</tbody>` : html`<tbody>${rows}${rest}</tbody>`;
+    return row.conflicting ? html`<tbody class="conflict">${rows}${otherNumbers}</tbody>` : html`<tbody>${rows}${otherNumbers}</tbody>`;
   })}`;
 }
