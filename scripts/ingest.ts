@@ -8,19 +8,23 @@
  * refused (one line each, naming the file and the reason). Every file is
  * written to a temporary name in the output folder and renamed, so a run
  * never leaves a half-written copy; copies are written on a worker thread
- * while the main thread goes on extracting.
+ * while the main thread goes on. A large run extracts its sources on worker
+ * threads, one a core (ARCHIVE_INGEST_THREADS sets how many; 0: none), and
+ * gives exactly the copies a run on one thread gives.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { planIngest, type ExistingCopy, type Outcome, type Refusal } from '../src/lib/ingest/batch';
+import { readFile, stat } from '../src/lib/fs-callbacks';
+import { ingestOrder, startIngestPlan, type ExistingCopy, type IngestPlan, type Outcome, type Refusal } from '../src/lib/ingest/batch';
 import { prepareCatalogue, type SourceFile } from '../src/lib/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
 import { maxSourceBytes, oversizeReason } from '../src/lib/ingest/read-source';
 import { operationSchema } from '../src/lib/schema';
+import { ExtractPool, Extractions, extractThreads } from './ingest/extract-pool';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = 'usage: npm run ingest [-- --out <dir> <file-or-dir>...]';
@@ -70,26 +74,30 @@ async function collectSources(inputs: readonly string[], refusals: Refusal[]): P
 }
 
 /** Runs `task` on every item, a few at a time: file IO waits on the disk, not on the CPU. */
-async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>, onChunk?: (chunk: R[]) => void): Promise<R[]> {
   const results: R[] = [];
   for (let start = 0; start < items.length; start += ioBatch) {
-    results.push(...(await Promise.all(items.slice(start, start + ioBatch).map(task))));
+    const chunk = await Promise.all(items.slice(start, start + ioBatch).map(task));
+    onChunk?.(chunk);
+    results.push(...chunk);
   }
   return results;
 }
 
 const ioBatch = 32;
 
-async function readSources(files: readonly string[], refusals: Refusal[]): Promise<SourceFile[]> {
+/** Reads the sources; `onRead` gets each few as soon as they are read, so extraction can start meanwhile. */
+async function readSources(files: readonly string[], refusals: Refusal[], onRead?: (sources: SourceFile[]) => void): Promise<SourceFile[]> {
+  const isSource = (item: SourceFile | Refusal): item is SourceFile => !('reason' in item);
   const read = await inParallel(files, async (file): Promise<SourceFile | Refusal> => {
     const info = await stat(file);
     // Refuse an oversized file before reading it; the same limit is checked again on the bytes.
     if (!info.isFile()) return { path: display(file), reason: 'is not a regular file' };
     if (info.size > maxSourceBytes) return { path: display(file), reason: oversizeReason(info.size) };
     return { file: path.basename(file), path: display(file), bytes: await readFile(file) };
-  });
-  for (const item of read) if ('reason' in item) refusals.push(item);
-  return read.filter((item): item is SourceFile => !('reason' in item));
+  }, (chunk) => onRead?.(chunk.filter(isSource)));
+  for (const item of read) if (!isSource(item)) refusals.push(item);
+  return read.filter(isSource);
 }
 
 async function readOutputFolder(out: string): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
@@ -205,29 +213,44 @@ async function main(): Promise<number> {
   const startedCpu = process.cpuUsage();
   const args = parseArguments(process.argv.slice(2));
   const refusals: Refusal[] = [];
+  let manifestRaw: string | null = null;
   const files = await collectSources(args.inputs, refusals);
-  const sources = await readSources(files, refusals);
-  const { existing, manifestRaw } = await readOutputFolder(args.out);
   const catalogue = prepareCatalogue(
     operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
   );
-  const long = sources.length >= 1000;
-  let written = 0;
+  // A large run extracts on worker threads, each few sources as soon as they are read.
+  const threads = extractThreads(files.length, process.env['ARCHIVE_INGEST_THREADS']);
+  const extractions = threads > 0 ? new Extractions(ExtractPool.start(catalogue.operations, threads)) : null;
+  if (threads > 0) process.stderr.write(`… extracting on ${threads} worker threads\n`);
   const writer = new CopyWriter();
-  const plan = planIngest({
-    sources,
-    existing,
-    manifest: parseManifest(manifestRaw),
-    catalogue,
-    onProgress: (done, total) => {
-      if (long && (done % 1000 === 0 || done === total)) process.stderr.write(`… read ${done}/${total}\n`);
-    },
-    emit: (outcome) => {
-      writer.write(path.join(args.out, outcome.copy), outcome.content!);
-      written += 1;
-      if (long && written % 1000 === 0) process.stderr.write(`… ${written} copies ready\n`);
-    },
-  });
+  let plan: IngestPlan;
+  try {
+    const sources = await readSources(files, refusals, (read) => extractions?.submit(read));
+    const { existing, manifestRaw: raw } = await readOutputFolder(args.out);
+    manifestRaw = raw;
+    const long = sources.length >= 1000;
+    let written = 0;
+    const planner = startIngestPlan({
+      existing,
+      manifest: parseManifest(manifestRaw),
+      catalogue,
+      emit: (outcome) => {
+        writer.write(path.join(args.out, outcome.copy), outcome.content!);
+        written += 1;
+        if (long && written % 1000 === 0) process.stderr.write(`… ${written} copies ready\n`);
+      },
+    });
+    const ordered = ingestOrder(sources);
+    for (const [index, source] of ordered.entries()) {
+      planner.add(source, extractions ? await extractions.result(source) : undefined);
+      if (long && ((index + 1) % 1000 === 0 || index + 1 === ordered.length)) process.stderr.write(`… read ${index + 1}/${ordered.length}\n`);
+    }
+    plan = planner.finish();
+  } catch (error) {
+    await Promise.all([writer.close(), extractions?.close()]);
+    throw error;
+  }
+  await extractions?.close();
   const failures = await writer.close();
   // The manifest only ever describes copies that are on disk.
   if (failures.length > 0) throw new Error(`cannot write ${failures.length} copies:\n${failures.join('\n')}`);
@@ -249,10 +272,14 @@ async function main(): Promise<number> {
   return refusals.length > 0 ? 1 : 0;
 }
 
+// exitCode, not process.exit(): on a pipe (`npm run ingest | less`, a CI log) stdout is written
+// asynchronously, and exit() dropped everything after the first 64 KB, the summary included.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

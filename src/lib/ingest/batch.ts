@@ -1,7 +1,9 @@
 /**
  * Plans one ingest run, without touching the file system: which copies to
  * write, which to leave, which sources to refuse. The CLI reads the inputs
- * and the output folder, calls planIngest, and writes what it returns.
+ * and the output folder, feeds the sources to startIngestPlan one at a time
+ * (extracted on worker threads when there are many; planIngest does it all
+ * in one call), and writes what the plan returns.
  *
  * Deterministic: sources are taken in file-name order. Pass one extracts
  * every source, names its copy and renders it when the text gives its date;
@@ -12,7 +14,7 @@
 import { readFrontmatter } from '../article-file';
 import { articleSchema, type Article } from '../schema';
 import {
-  dateArticle, extractArticle, finishArticle, sha256, titleFor, type Catalogue, type ExtractedArticle, type SourceFile,
+  dateArticle, extractArticle, finishArticle, sha256, titleFor, type Catalogue, type ExtractedArticle, type Refusable, type SourceFile,
 } from './build-article';
 import { indexDated, type DatedArticle, type DateFields } from './dates';
 import type { Manifest } from './manifest';
@@ -150,8 +152,34 @@ function indexCopies(existing: readonly ExistingCopy[], manifest: Manifest, note
   });
 }
 
+/** The order a run takes its sources in (file name, then path): slugs and which twin is refused depend on it. */
+export function ingestOrder<S extends SourceFile>(sources: readonly S[]): S[] {
+  return [...sources].sort((a, b) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path));
+}
+
 /** Plans the run: see the module comment. */
-export function planIngest({ sources, existing, manifest, catalogue, onProgress, emit }: PlanInput): IngestPlan {
+export function planIngest({ sources, onProgress, ...input }: PlanInput): IngestPlan {
+  const planner = startIngestPlan(input);
+  const ordered = ingestOrder(sources);
+  ordered.forEach((source, order) => {
+    onProgress?.(order + 1, ordered.length);
+    planner.add(source);
+  });
+  return planner.finish();
+}
+
+/** A run planned one source at a time, so extraction can happen elsewhere (on worker threads) meanwhile. */
+export interface IngestPlanner {
+  /**
+   * Pass one for the next source, in ingestOrder. `extracted` is extractArticle's result for it when it was
+   * computed elsewhere; without it the source is extracted here.
+   */
+  add(source: SourceFile, extracted?: Refusable<ExtractedArticle>): void;
+  /** Pass two, then the plan. No source may be added after. */
+  finish(): IngestPlan;
+}
+
+export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<PlanInput, 'sources' | 'onProgress'>): IngestPlanner {
   const notes: string[] = [];
   const copies = indexCopies(existing, manifest, notes);
   const copyByName = new Map(copies.map((copy) => [copy.name, copy]));
@@ -163,14 +191,15 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress,
   for (const copy of copies) if (copy.sourceFile !== null && !copyOfSource.has(copy.sourceFile)) copyOfSource.set(copy.sourceFile, copy.name);
   for (const [name, entry] of nextManifest) copyOfSource.set(entry.source, name);
 
-  const ordered = [...sources].sort((a, b) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path));
   const byFileName = new Map<string, string>();
   const byText = new Map<string, string>();
   const textInFolder = new Map<string, string>();
   for (const entry of nextManifest.values()) textInFolder.set(entry.textDigest, entry.source);
   const bytesInFolder = new Map<string, string>();
   for (const copy of copies) if (copy.sourceSha256 !== null && copy.sourceFile !== null) bytesInFolder.set(copy.sourceSha256, copy.sourceFile);
-  const batchFiles = new Set(ordered.map((source) => source.file));
+  const batchFiles = new Set<string>();
+  let order = 0;
+  let finished = false;
   const takenSlugs = new Set(copies.flatMap((copy) => [copy.slug, stem(copy.name)]));
   const nextSuffix = new Map<string, number>();
   const dated: DatedArticle[] = [];
@@ -216,15 +245,17 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress,
 
   // Pass one, in file-name order: extract, refuse bad input and the same article twice, name the copy (titles
   // do not depend on dates), and finish every article whose date the text itself gives. Only the undated wait.
-  ordered.forEach((source, order) => {
-    onProgress?.(order + 1, ordered.length);
+  const add = (source: SourceFile, extracted?: Refusable<ExtractedArticle>): void => {
+    if (finished) throw new Error('ingest plan: a source was added after the plan was finished');
+    order += 1;
+    batchFiles.add(source.file);
     const sameName = byFileName.get(source.file);
     if (sameName !== undefined) {
       refused.push({ path: source.path, reason: `has the same file name as ${sameName}, and a copy records its source by file name`, order });
       return;
     }
     byFileName.set(source.file, source.path);
-    const result = extractArticle(source, catalogue);
+    const result = extracted ?? extractArticle(source, catalogue);
     if (!result.ok) {
       refused.push({ path: source.path, reason: result.reason, order });
       return;
@@ -248,20 +279,25 @@ export function planIngest({ sources, existing, manifest, catalogue, onProgress,
     if (article.statedDate !== null) dated.push({ file: article.file, slug, date: article.statedDate, figures: article.figures });
     if (article.statedDate !== null || article.textDate !== null) finish(named, dateArticle(article, emptyIndex));
     else undated.push(named);
-  });
+  };
 
-  // Pass two: date the undated from the dated (this batch's date lines and the folder's copies dated by theirs).
-  // Only needed when something is undated: reading every copy's frontmatter is the slow part of a small run.
-  for (const copy of undated.length > 0 ? copies : []) {
-    const article = copy.article();
-    if (article && article.dateSource === 'source' && article.date !== null && !batchFiles.has(article.source.file)) {
-      dated.push({ file: article.source.file, slug: article.slug, date: article.date, figures: article.figures });
+  const finishPlan = (): IngestPlan => {
+    if (finished) throw new Error('ingest plan: finished twice');
+    finished = true;
+    // Pass two: date the undated from the dated (this batch's date lines and the folder's copies dated by theirs).
+    // Only needed when something is undated: reading every copy's frontmatter is the slow part of a small run.
+    for (const copy of undated.length > 0 ? copies : []) {
+      const article = copy.article();
+      if (article && article.dateSource === 'source' && article.date !== null && !batchFiles.has(article.source.file)) {
+        dated.push({ file: article.source.file, slug: article.slug, date: article.date, figures: article.figures });
+      }
     }
-  }
-  const datedIndex = indexDated(dated);
-  for (const named of undated) finish(named, dateArticle(named.article, datedIndex));
+    const datedIndex = indexDated(dated);
+    for (const named of undated) finish(named, dateArticle(named.article, datedIndex));
 
-  const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
-  const strip = <T extends { order: number }>({ order: _order, ...rest }: T): Omit<T, 'order'> => rest;
-  return { outcomes: outcomes.sort(byOrder).map(strip), refusals: refused.sort(byOrder).map(strip), manifest: nextManifest, notes };
+    const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+    const strip = <T extends { order: number }>({ order: _order, ...rest }: T): Omit<T, 'order'> => rest;
+    return { outcomes: outcomes.sort(byOrder).map(strip), refusals: refused.sort(byOrder).map(strip), manifest: nextManifest, notes };
+  };
+  return { add, finish: finishPlan };
 }

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,16 +7,24 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/lib/article-file';
 import { articleSchema } from '@/lib/schema';
 import { projectRoot } from '../../support/dist';
+import { writeSources } from '../../../scripts/bench/generate-sources';
+import { threadedFrom } from '../../../scripts/ingest/extract-pool';
 import { expectedFrontmatter, sourcesDir } from './support';
 
 const run = promisify(execFile);
 const temporary = mkdtempSync(path.join(tmpdir(), 'ingest-cli-'));
 afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
-/** Runs the CLI as `npm run ingest -- …` does; resolves with the exit code and output, never rejects. */
+/** Runs the CLI as `npm run ingest -- …` does, output through pipes; resolves with the exit code and output, never rejects. */
 async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return ingestWith({}, ...args);
+}
+
+/** The same, with `env` added to the environment. */
+async function ingestWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], { cwd: projectRoot });
+    const options = { cwd: projectRoot, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 };
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], options);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -71,5 +79,39 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
       expect.stringMatching(/^refused +\S*twin\.txt: is the same article as \S*good\.txt/),
     ]);
     expect(readdirSync(badOut).sort()).toEqual(['ingest-manifest.json', 'operation-independence-day-67-traffickers-arrested.md']);
+  });
+
+  it('extracts a large run on worker threads into exactly the copies one thread writes, and prints every line through a pipe', async () => {
+    const count = threadedFrom + 100;
+    const inputs = path.join(temporary, 'many-in');
+    await writeSources(inputs, { count, seed: 5 });
+    // Through a reader that starts late, as `| less` does: the pipe fills, and the rest must still come.
+    const late = spawnSync('bash', ['-c', `"$0" --import tsx scripts/ingest.ts --out "$1" "$2" | (sleep 1; cat)`, process.execPath, path.join(temporary, 'many-threads'), inputs], {
+      cwd: projectRoot,
+      env: { ...process.env, ARCHIVE_INGEST_THREADS: '2' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const threaded = { code: late.status, stdout: late.stdout, stderr: late.stderr };
+    const single = await ingestWith({ ARCHIVE_INGEST_THREADS: '0' }, '--out', path.join(temporary, 'many-one'), inputs);
+    expect(threaded.stderr).toContain('extracting on 2 worker threads');
+    expect(single.stderr).not.toContain('worker threads');
+    for (const result of [threaded, single]) {
+      expect(result.code).toBe(0);
+      // More than a pipe's 64 KB of output, and the summary comes last.
+      expect(result.stdout.length).toBeGreaterThan(65_536);
+      expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^${count} articles into .*: ${count} written, 0 updated, 0 unchanged, 0 kept, 0 refused$`));
+    }
+    expect(threaded.stdout.replace(/in \d+\.\d\d s \(.*?\)/, '').replace(/many-threads/g, 'X')).toBe(single.stdout.replace(/in \d+\.\d\d s \(.*?\)/, '').replace(/many-one/g, 'X'));
+    const names = readdirSync(path.join(temporary, 'many-one')).sort();
+    expect(readdirSync(path.join(temporary, 'many-threads')).sort()).toEqual(names);
+    const differing = names.filter((name) => readFileSync(path.join(temporary, 'many-threads', name), 'utf8') !== readFileSync(path.join(temporary, 'many-one', name), 'utf8'));
+    expect(differing).toEqual([]);
+  }, 60_000);
+
+  it('says which thread setting it cannot use', async () => {
+    const result = await ingestWith({ ARCHIVE_INGEST_THREADS: 'two' }, '--out', path.join(temporary, 'never'), sourcesDir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("ARCHIVE_INGEST_THREADS must be a whole number, 0 or more, not 'two'");
   });
 });

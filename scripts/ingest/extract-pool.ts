@@ -1,0 +1,177 @@
+/**
+ * Extraction on worker threads. Reading an article (sentences, operations,
+ * dates, figures) is most of ingest's CPU time and each source is read on
+ * its own, so a large run extracts batches of sources on as many threads as
+ * the machine has cores, while the main thread names, dates and renders the
+ * copies in order as the batches come back.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExtractedArticle, Refusable, SourceFile } from '../../src/lib/ingest/build-article';
+import type { Operation } from '../../src/lib/schema';
+
+export interface ExtractRequest {
+  id: number;
+  sources: SourceFile[];
+}
+
+export type ExtractResult = Refusable<ExtractedArticle> | { thrown: string };
+
+export interface ExtractReply {
+  id: number;
+  results: ExtractResult[];
+}
+
+/** Below this many sources, starting threads costs more than it saves. */
+export const threadedFrom = 400;
+
+/**
+ * Threads for a run of `count` sources: ARCHIVE_INGEST_THREADS when set (0: extract on the main
+ * thread), else none for a small run and one a core for a large one.
+ */
+export function extractThreads(count: number, setting: string | undefined, cores = availableParallelism()): number {
+  if (setting !== undefined && setting !== '') {
+    const threads = Number(setting);
+    if (!Number.isInteger(threads) || threads < 0) throw new Error(`ARCHIVE_INGEST_THREADS must be a whole number, 0 or more, not '${setting}'`);
+    return threads;
+  }
+  return count >= threadedFrom && cores > 1 ? Math.min(cores, 4) : 0;
+}
+
+/**
+ * The thread's program: extract-worker.ts and what it imports, bundled into one script by esbuild. A
+ * worker does not inherit the TypeScript loader the CLI runs under, and starting one through the loader's
+ * module hooks took a second of wall time and two of CPU for two threads; the bundle starts in a tenth.
+ */
+async function workerProgram(): Promise<string> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./extract-worker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+interface Pending {
+  request: ExtractRequest;
+  resolve: (results: ExtractResult[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** A fixed set of extraction threads; each batch goes to the first free thread. */
+export class ExtractPool {
+  private readonly idle: Worker[] = [];
+  private readonly workers: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<Worker, Pending>();
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  /** Starts `threads` extraction threads for this catalogue. */
+  static async start(operations: readonly Operation[], threads: number): Promise<ExtractPool> {
+    if (threads < 1) throw new Error('an extraction pool needs at least one thread');
+    return new ExtractPool(await workerProgram(), operations, threads);
+  }
+
+  private constructor(program: string, operations: readonly Operation[], threads: number) {
+    for (let n = 0; n < threads; n += 1) {
+      const worker = new Worker(program, { eval: true, workerData: { operations } });
+      worker.on('message', (reply: ExtractReply) => this.settle(worker, reply));
+      worker.on('error', (error) => this.fail(new Error(`an extraction thread failed: ${error.message}`)));
+      worker.on('exit', (code) => {
+        if (this.running.has(worker) || (code !== 0 && this.failure === null && this.workers.includes(worker))) {
+          this.fail(new Error(`an extraction thread stopped (exit code ${code})`));
+        }
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  /** Extracts a batch of sources; resolves with one result per source, in order. */
+  extract(sources: SourceFile[]): Promise<ExtractResult[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      // A Buffer may view a larger shared pool; send only its own bytes.
+      const own = sources.map((source) => ({ ...source, bytes: source.bytes.byteLength === source.bytes.buffer.byteLength ? source.bytes : source.bytes.slice() }));
+      this.queue.push({ request: { id: this.nextId++, sources: own }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const pending = this.queue.shift()!;
+      this.running.set(worker, pending);
+      worker.postMessage(pending.request);
+    }
+  }
+
+  private settle(worker: Worker, reply: ExtractReply): void {
+    const pending = this.running.get(worker);
+    this.running.delete(worker);
+    this.idle.push(worker);
+    if (pending && pending.request.id === reply.id) pending.resolve(reply.results);
+    this.dispatch();
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const pending of [...this.running.values(), ...this.queue]) pending.reject(error);
+    this.running.clear();
+    this.queue.length = 0;
+  }
+
+  /** Stops the threads. */
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * Sources handed to the pool as they are read, their results taken in any order: the run reads
+ * every source before it knows the order it plans them in, and the threads need not wait for that.
+ */
+export class Extractions {
+  private readonly results = new Map<SourceFile, Promise<ExtractResult>>();
+
+  constructor(private readonly pool: Promise<ExtractPool>) {
+    // A pool that fails to start is reported by the first result taken.
+    pool.catch(() => undefined);
+  }
+
+  submit(sources: SourceFile[]): void {
+    if (sources.length === 0) return;
+    const reply = this.pool.then((pool) => pool.extract(sources));
+    sources.forEach((source, index) => {
+      const result = reply.then((results) => results[index]!);
+      // Taken (and any failure thrown) in the run's order, later; not an unhandled rejection meanwhile.
+      result.catch(() => undefined);
+      this.results.set(source, result);
+    });
+  }
+
+  /** extractArticle's result for a submitted source; throws when its thread failed or extraction threw. */
+  async result(source: SourceFile): Promise<Refusable<ExtractedArticle>> {
+    const pending = this.results.get(source);
+    if (pending === undefined) throw new Error(`${source.path} was never handed to an extraction thread`);
+    this.results.delete(source);
+    const result = await pending;
+    if ('thrown' in result) throw new Error(`extracting ${source.path} failed: ${result.thrown}`);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    const pool = await this.pool.catch(() => null);
+    await pool?.close();
+  }
+}

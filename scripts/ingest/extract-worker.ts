@@ -1,0 +1,23 @@
+/**
+ * One extraction thread: receives batches of sources, answers with
+ * extractArticle's result for each, in order. Extraction is pure, so a
+ * source extracted here gives exactly what the main thread would.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { extractArticle, prepareCatalogue } from '../../src/lib/ingest/build-article';
+import type { Operation } from '../../src/lib/schema';
+import type { ExtractReply, ExtractRequest } from './extract-pool';
+
+const catalogue = prepareCatalogue((workerData as { operations: Operation[] }).operations);
+
+parentPort!.on('message', ({ id, sources }: ExtractRequest) => {
+  const results = sources.map((source) => {
+    try {
+      return extractArticle(source, catalogue);
+    } catch (error) {
+      // A bug, not bad input: the main thread fails the run and names the file.
+      return { thrown: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+  });
+  parentPort!.postMessage({ id, results } satisfies ExtractReply);
+});
