@@ -18,7 +18,7 @@ import { buildRelated, type RelatedStory } from './related';
 import { planStoryPages, storyPageKey } from './render-plan';
 import type { Operation } from './schema';
 import { countSearchFilters } from './search-data';
-import { planSearchShards, shardSizeFrom, type SearchShard } from './search-shards';
+import { planSearchShards, shardCutsFrom, type SearchShard } from './search-shards';
 import { digestInDetailFile, readStoryDetail } from './story-detail';
 import { searchSortDate } from './story-date';
 import { buildStoryListItem, type StoryListItem } from './story-list';
@@ -122,14 +122,15 @@ async function loadArchive(): Promise<Archive> {
     listItem: memoise((story: Story) => buildStoryListItem(story, citations, operationById)),
     related: () => (related ??= buildRelated(stories, { operationName })),
     digests,
-    searchShards: () =>
-      (shards ??= planSearchShards(
-        stories.map((story) => {
-          const date = searchSortDate(story);
-          return { id: story.id, date: date === '0000-00-00' ? null : date, digest: digests.get(story.id)! };
-        }),
-        shardSizeFrom(process.env['ARCHIVE_SEARCH_SHARD_SIZE'], stories.length),
-      )),
+    searchShards: () => {
+      if (shards) return shards;
+      const { size, cuts } = shardCutsFrom(process.env['ARCHIVE_SEARCH_SHARD_SIZE'], stories.length);
+      const members = stories.map((story) => {
+        const date = searchSortDate(story);
+        return { id: story.id, date: date === '0000-00-00' ? null : date, digest: digests.get(story.id)! };
+      });
+      return (shards = planSearchShards(members, size, cuts));
+    },
     timeline: memoise((id: string) => {
       const operation = operationById.get(id);
       return operation ? buildOperationTimeline(operation, storiesByOperation.get(id) ?? [], citations) : null;
