@@ -103,7 +103,7 @@ async function readSources(files: readonly string[], refusals: Refusal[], onRead
 async function readOutputFolder(out: string): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
   await mkdir(out, { recursive: true });
   const names = (await readdir(out)).filter((name) => name.endsWith('.md')).sort();
-  const existing = await inParallel(names, async (name) => ({ name, raw: await readFile(path.join(out, name), 'utf8') }));
+  const existing = await inParallel(names, async (name) => ({ name, bytes: await readFile(path.join(out, name)) }));
   const manifestRaw = await readFile(path.join(out, manifestName), 'utf8').catch(() => null);
   return { existing, manifestRaw };
 }

@@ -38,7 +38,7 @@ export type Folder = Map<string, string>;
 
 /** Plans a run against the folder and applies it as the CLI would; returns the plan. */
 export function ingestInto(folder: Folder, sources: readonly SourceFile[]): IngestPlan {
-  const existing = [...folder].filter(([name]) => name.endsWith('.md')).map(([name, raw]) => ({ name, raw }));
+  const existing = [...folder].filter(([name]) => name.endsWith('.md')).map(([name, raw]) => ({ name, bytes: new TextEncoder().encode(raw) }));
   const plan = planIngest({ sources, existing, manifest: parseManifest(folder.get(manifestName) ?? null), catalogue });
   for (const outcome of plan.outcomes) if (outcome.content !== null) folder.set(outcome.copy, outcome.content);
   folder.set(manifestName, formatManifest(plan.manifest));
