@@ -5,9 +5,10 @@
  */
 import { buildFilterControls, type FilterControls } from './filter-controls';
 import { historyStep } from './history-entry';
-import { loadPagefind, singleShard, type FilterCounts, type PagefindApi, type ShardRef } from './pagefind-api';
+import { loadPagefind, shardFilter, singleShard, type FilterCounts, type PagefindApi, type ShardRef } from './pagefind-api';
 import { listFeed, shardWalkFeed, type ResultFeed } from './result-feed';
 import { renderResult, statusText } from './render-results';
+import { narrowToShards, shardsForQuery } from './shard-words';
 import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, type SearchState } from './search-state';
 
 /** Results shown at once; each costs one fragment download. */
@@ -94,6 +95,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
   let api: PagefindApi;
   const available = readBuiltFilterCounts(document);
   const shards = readSearchShards(document);
+  const shardIds = shards.map((shard) => shard.id);
   try {
     api = await loadPagefind(shards);
   } catch (error) {
@@ -122,6 +124,8 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
       const state = shown;
       if (state === null) return;
       const mine = generation;
+      // Counts of a narrowed query (see run) would include the shards it leaves out.
+      if ((await shardsForQuery(api, searchTerm(state), shardIds)) !== null) return;
       const response = await api.search(searchTerm(state) || null, pagefindOptions(state));
       if (mine === generation) controls.updateCounts(response.totalFilters);
     });
@@ -199,22 +203,31 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, typingDelayMs));
         if (mine !== generation) return;
       }
-      const response = await api.search(term || null, options);
+      // A query of several words only searches the shards that hold all of them (see shard-words.ts).
+      const narrowed = await shardsForQuery(api, term, shardIds);
       if (mine !== generation) return;
+      const searched = narrowed === null ? options : narrowToShards(options, narrowed);
+      const response = narrowed?.length === 0 ? null : await api.search(term || null, searched);
+      if (mine !== generation) return;
+      const results = response?.results ?? [];
       // Sorted by date over several shards, the order comes from walking the shards (see result-feed.ts).
       pending =
-        state.sort === 'date' && shards.length > 1
-          ? shardWalkFeed(api, term || null, options, shards.map((shard) => shard.id), response.results.length)
-          : listFeed(response.results);
+        state.sort === 'date' && shards.length > 1 && response !== null
+          ? shardWalkFeed(api, term || null, options, narrowed ?? shardIds, results.length)
+          : listFeed(results);
       const items = await nextBatch();
       if (mine !== generation) return;
       list.replaceChildren(...items);
       more.hidden = pending.done();
-      const total = response.results.length;
+      const total = results.length;
       empty.hidden = total > 0;
-      status.textContent = statusText(term, total, hasFilters(state), response.unfilteredResultCount);
+      // Pagefind counts what the filters leave out over every shard; narrowed, only the kept shards count.
+      const shardCounts = response?.totalFilters[shardFilter] ?? {};
+      const unfiltered = narrowed === null ? (response?.unfilteredResultCount ?? 0) : narrowed.reduce((sum, id) => sum + (shardCounts[id] ?? 0), 0);
+      status.textContent = statusText(term, total, hasFilters(state), unfiltered);
       shown = state;
-      controls.updateCounts(filtersLoaded ? response.totalFilters : null);
+      // Per-value counts would include the shards left out: none are shown rather than wrong ones.
+      controls.updateCounts(filtersLoaded && narrowed === null && response !== null ? response.totalFilters : null);
       finish(state, total);
     } catch (error) {
       if (mine !== generation) return;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { narrowToShards, queryWords, shardsForQuery, shardsHoldingEveryWord } from '@/scripts/search/shard-words';
+
+describe('queryWords', () => {
+  it('splits on white space and leaves out the quotes of an exact search', () => {
+    expect(queryWords('  Independence   Day ')).toEqual(['Independence', 'Day']);
+    expect(queryWords('"cross country"')).toEqual(['cross', 'country']);
+    expect(queryWords('')).toEqual([]);
+  });
+});
+
+describe('shardsHoldingEveryWord', () => {
+  const ids = ['d0', 'd1', 'u0'];
+  it('keeps the shards that hold every word', () => {
+    expect(shardsHoldingEveryWord([{ d0: 3, d1: 1, u0: 0 }, { d0: 5, d1: 4, u0: 9 }], ids)).toEqual(['d0', 'd1']);
+    expect(shardsHoldingEveryWord([{ d0: 3 }, { d1: 4 }], ids)).toEqual([]);
+  });
+
+  it('narrows nothing when every shard holds every word', () => {
+    expect(shardsHoldingEveryWord([{ d0: 1, d1: 1, u0: 1 }, { d0: 2, d1: 2, u0: 2 }], ids)).toBeNull();
+  });
+
+  it('ignores a word no shard holds, as one index would', () => {
+    expect(shardsHoldingEveryWord([{ d0: 0, d1: 0, u0: 0 }, { d0: 2, d1: 2, u0: 2 }], ids)).toBeNull();
+    expect(shardsHoldingEveryWord([{}, { d0: 2, u0: 2 }], ids)).toEqual(['d0', 'u0']);
+  });
+});
+
+describe('shardsForQuery', () => {
+  const counts: Record<string, Record<string, number>> = { independence: { d0: 4, d1: 0 }, day: { d0: 9, d1: 7 } };
+  const api = {
+    searched: [] as string[],
+    search: async (term: string | null) => {
+      api.searched.push(term ?? '');
+      return { results: [], unfilteredResultCount: 0, totalFilters: { shard: counts[term!.toLowerCase()] ?? {} } };
+    },
+  };
+
+  it('counts each word per shard and narrows a query of several words', async () => {
+    expect(await shardsForQuery(api, 'Independence Day', ['d0', 'd1'])).toEqual(['d0']);
+    expect(api.searched).toEqual(['Independence', 'Day']);
+  });
+
+  it('leaves a one-word query or a single shard alone, without searching', async () => {
+    api.searched = [];
+    expect(await shardsForQuery(api, 'independence', ['d0', 'd1'])).toBeNull();
+    expect(await shardsForQuery(api, 'Independence Day', ['all'])).toBeNull();
+    expect(api.searched).toEqual([]);
+  });
+});
+
+describe('narrowToShards', () => {
+  it('adds the shard filter to the reader’s own filters', () => {
+    const options = { filters: { year: { any: ['2019'] } }, sort: { date: 'desc' as const } };
+    expect(narrowToShards(options, ['d0'])).toEqual({ filters: { year: { any: ['2019'] }, shard: { any: ['d0'] } }, sort: { date: 'desc' } });
+    expect(narrowToShards(options, null)).toBe(options);
+  });
+});
