@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readFile, stat } from '../src/lib/fs-callbacks';
 import { ingestOrder, startIngestPlan, type ExistingCopy, type IngestPlan, type Outcome, type Refusal } from '../src/lib/ingest/batch';
-import { prepareCatalogue, type SourceFile } from '../src/lib/ingest/build-article';
+import { prepareCatalogue, type Catalogue, type SourceFile } from '../src/lib/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
 import { maxSourceBytes, oversizeReason } from '../src/lib/ingest/read-source';
 import { operationSchema } from '../src/lib/schema';
@@ -208,12 +208,42 @@ function describe(outcome: Outcome): string {
   }
 }
 
+/** Reads the sources and the output folder and plans the run, handing each copy to `writer` as soon as it is ready. */
+async function planRun(
+  out: string,
+  files: readonly string[],
+  catalogue: Catalogue,
+  refusals: Refusal[],
+  writer: CopyWriter,
+  extractions: Extractions | null,
+): Promise<{ plan: IngestPlan; manifestRaw: string | null }> {
+  const sources = await readSources(files, refusals, (read) => extractions?.submit(read));
+  const { existing, manifestRaw } = await readOutputFolder(out);
+  const long = sources.length >= 1000;
+  let written = 0;
+  const planner = startIngestPlan({
+    existing,
+    manifest: parseManifest(manifestRaw),
+    catalogue,
+    emit: (outcome) => {
+      writer.write(path.join(out, outcome.copy), outcome.content!);
+      written += 1;
+      if (long && written % 1000 === 0) process.stderr.write(`… ${written} copies ready\n`);
+    },
+  });
+  const ordered = ingestOrder(sources);
+  for (const [index, source] of ordered.entries()) {
+    planner.add(source, extractions ? await extractions.result(source) : undefined);
+    if (long && ((index + 1) % 1000 === 0 || index + 1 === ordered.length)) process.stderr.write(`… read ${index + 1}/${ordered.length}\n`);
+  }
+  return { plan: planner.finish(), manifestRaw };
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const startedCpu = process.cpuUsage();
   const args = parseArguments(process.argv.slice(2));
   const refusals: Refusal[] = [];
-  let manifestRaw: string | null = null;
   const files = await collectSources(args.inputs, refusals);
   const catalogue = prepareCatalogue(
     operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
@@ -223,33 +253,14 @@ async function main(): Promise<number> {
   const extractions = threads > 0 ? new Extractions(ExtractPool.start(catalogue.operations, threads)) : null;
   if (threads > 0) process.stderr.write(`… extracting on ${threads} worker threads\n`);
   const writer = new CopyWriter();
-  let plan: IngestPlan;
+  let run: { plan: IngestPlan; manifestRaw: string | null };
   try {
-    const sources = await readSources(files, refusals, (read) => extractions?.submit(read));
-    const { existing, manifestRaw: raw } = await readOutputFolder(args.out);
-    manifestRaw = raw;
-    const long = sources.length >= 1000;
-    let written = 0;
-    const planner = startIngestPlan({
-      existing,
-      manifest: parseManifest(manifestRaw),
-      catalogue,
-      emit: (outcome) => {
-        writer.write(path.join(args.out, outcome.copy), outcome.content!);
-        written += 1;
-        if (long && written % 1000 === 0) process.stderr.write(`… ${written} copies ready\n`);
-      },
-    });
-    const ordered = ingestOrder(sources);
-    for (const [index, source] of ordered.entries()) {
-      planner.add(source, extractions ? await extractions.result(source) : undefined);
-      if (long && ((index + 1) % 1000 === 0 || index + 1 === ordered.length)) process.stderr.write(`… read ${index + 1}/${ordered.length}\n`);
-    }
-    plan = planner.finish();
+    run = await planRun(args.out, files, catalogue, refusals, writer, extractions);
   } catch (error) {
     await Promise.all([writer.close(), extractions?.close()]);
     throw error;
   }
+  const { plan, manifestRaw } = run;
   await extractions?.close();
   const failures = await writer.close();
   // The manifest only ever describes copies that are on disk.
