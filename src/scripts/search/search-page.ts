@@ -8,7 +8,7 @@ import { historyStep } from './history-entry';
 import { loadPagefind, shardFilter, singleShard, type FilterCounts, type PagefindApi, type ShardRef } from './pagefind-api';
 import { listFeed, shardWalkFeed, type ResultFeed } from './result-feed';
 import { renderResult, statusText } from './render-results';
-import { narrowToShards, shardsForQuery } from './shard-words';
+import { narrowToShards, shardsForQuery, type WordCounts } from './shard-words';
 import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, type SearchState } from './search-state';
 
 /** Results shown at once; each costs one fragment download. */
@@ -17,6 +17,8 @@ const pageSize = 10;
 const typingDelayMs = 60;
 /** Fired on document after each search is shown; tests and measurements wait for it. */
 export const renderedEvent = 'archive-search:rendered';
+/** Fired on document when the page asks Pagefind for a batch of results' fragments (detail: how many). */
+export const fetchingEvent = 'archive-search:fetching';
 
 export interface SearchElements {
   form: HTMLFormElement;
@@ -96,6 +98,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
   const available = readBuiltFilterCounts(document);
   const shards = readSearchShards(document);
   const shardIds = shards.map((shard) => shard.id);
+  const wordCounts: WordCounts = new Map();
   try {
     api = await loadPagefind(shards);
   } catch (error) {
@@ -125,7 +128,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
       if (state === null) return;
       const mine = generation;
       // Counts of a narrowed query (see run) would include the shards it leaves out.
-      if ((await shardsForQuery(api, searchTerm(state), shardIds)) !== null) return;
+      if ((await shardsForQuery(api, searchTerm(state), shardIds, wordCounts)) !== null) return;
       const response = await api.search(searchTerm(state) || null, pagefindOptions(state));
       if (mine === generation) controls.updateCounts(response.totalFilters);
     });
@@ -155,6 +158,8 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
   /** Loads and renders the next batch of pending results. */
   const nextBatch = async (): Promise<HTMLLIElement[]> => {
     const batch = await pending.next(pageSize);
+    // Also for a search a newer keystroke supersedes while its fragments load, which never renders.
+    document.dispatchEvent(new CustomEvent(fetchingEvent, { detail: { count: batch.length } }));
     const fragments = await Promise.all(batch.map((result) => result.data()));
     return fragments.map((fragment) => renderResult(document, fragment));
   };
@@ -204,7 +209,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
         if (mine !== generation) return;
       }
       // A query of several words only searches the shards that hold all of them (see shard-words.ts).
-      const narrowed = await shardsForQuery(api, term, shardIds);
+      const narrowed = await shardsForQuery(api, term, shardIds, wordCounts);
       if (mine !== generation) return;
       const searched = narrowed === null ? options : narrowToShards(options, narrowed);
       const response = narrowed?.length === 0 ? null : await api.search(term || null, searched);

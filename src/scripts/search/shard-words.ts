@@ -37,11 +37,33 @@ async function matchesPerShard(api: Pick<PagefindApi, 'search'>, word: string): 
   return (response.totalFilters as FilterCounts)[shardFilter] ?? {};
 }
 
-/** The shards to search for `term`, or null for all of them; see the module comment. */
-export async function shardsForQuery(api: Pick<PagefindApi, 'search'>, term: string, shardIds: readonly string[]): Promise<string[] | null> {
+/** Each word's matches per shard, by word: the index does not change while the page is open. */
+export type WordCounts = Map<string, Promise<Record<string, number>>>;
+
+/**
+ * The shards to search for `term`, or null for all of them; see the module comment. `counted` keeps
+ * each word's counts for the next query (typing repeats the same words at every pause).
+ */
+export async function shardsForQuery(
+  api: Pick<PagefindApi, 'search'>,
+  term: string,
+  shardIds: readonly string[],
+  counted: WordCounts = new Map(),
+): Promise<string[] | null> {
   const words = queryWords(term);
   if (words.length < 2 || shardIds.length < 2) return null;
-  return shardsHoldingEveryWord(await Promise.all(words.map((word) => matchesPerShard(api, word))), shardIds);
+  const counts = words.map((word) => {
+    const key = word.toLowerCase();
+    let known = counted.get(key);
+    if (known === undefined) {
+      known = matchesPerShard(api, word);
+      // A failed count is not kept: the next query asks again.
+      known.catch(() => counted.delete(key));
+      counted.set(key, known);
+    }
+    return known;
+  });
+  return shardsHoldingEveryWord(await Promise.all(counts), shardIds);
 }
 
 /** The options with the search narrowed to `shards` (null: unchanged). */

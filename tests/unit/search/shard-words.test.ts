@@ -41,6 +41,14 @@ describe('shardsForQuery', () => {
     expect(api.searched).toEqual(['Independence', 'Day']);
   });
 
+  it('counts a word once for the queries that share a cache, whatever its case', async () => {
+    api.searched = [];
+    const counted = new Map();
+    expect(await shardsForQuery(api, 'Independence Day', ['d0', 'd1'], counted)).toEqual(['d0']);
+    expect(await shardsForQuery(api, 'independence day', ['d0', 'd1'], counted)).toEqual(['d0']);
+    expect(api.searched).toEqual(['Independence', 'Day']);
+  });
+
   it('leaves a one-word query or a single shard alone, without searching', async () => {
     api.searched = [];
     expect(await shardsForQuery(api, 'independence', ['d0', 'd1'])).toBeNull();
