@@ -27,6 +27,11 @@ export interface QueryMeasurement {
    * results, and fetches their fragments, on the way.
    */
   shownWhileTyping: number;
+  /**
+   * Fragments the page asked Pagefind for from the first keystroke to this query's results, these
+   * included: a search superseded while its fragments load asked for them and never shows them.
+   */
+  askedWhileTyping: number;
   /** Each response in that time, path and bytes. */
   resources: { path: string; bytes: number }[];
 }
@@ -76,17 +81,21 @@ async function settle(inFlight: () => number, quietMs = 250, timeoutMs = 30_000)
 }
 
 /** Types `query` into the empty search box and waits for its results; returns the timings the page saw. */
-async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<{ ms: number; detail: RenderedDetail; shownWhileTyping: number }> {
+async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<{ ms: number; detail: RenderedDetail; shownWhileTyping: number; askedWhileTyping: number }> {
   await page.evaluate(() => {
-    const probe = window as unknown as { searchProbe?: { lastKey: number; rendered: { at: number; detail: RenderedDetail }[] } };
+    const probe = window as unknown as { searchProbe?: { lastKey: number; asked: { at: number; count: number }[]; rendered: { at: number; detail: RenderedDetail }[] } };
     if (probe.searchProbe) {
       probe.searchProbe.lastKey = 0;
       probe.searchProbe.rendered = [];
+      probe.searchProbe.asked = [];
       return;
     }
-    const state = { lastKey: 0, rendered: [] as { at: number; detail: RenderedDetail }[] };
+    const state = { lastKey: 0, asked: [] as { at: number; count: number }[], rendered: [] as { at: number; detail: RenderedDetail }[] };
     probe.searchProbe = state;
     document.addEventListener('keydown', () => void (state.lastKey = performance.now()), { capture: true });
+    document.addEventListener('archive-search:fetching', (event) => {
+      state.asked.push({ at: performance.now(), count: (event as CustomEvent<{ count: number }>).detail.count });
+    });
     document.addEventListener('archive-search:rendered', (event) => {
       state.rendered.push({ at: performance.now(), detail: (event as CustomEvent<RenderedDetail>).detail });
     });
@@ -95,11 +104,12 @@ async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<
   await page.keyboard.type(query, { delay: 40 });
   const handle = await page.waitForFunction(
     (url) => {
-      const probe = (window as unknown as { searchProbe: { lastKey: number; rendered: { at: number; detail: RenderedDetail }[] } }).searchProbe;
+      const probe = (window as unknown as { searchProbe: { lastKey: number; asked: { at: number; count: number }[]; rendered: { at: number; detail: RenderedDetail }[] } }).searchProbe;
       const shown = probe.rendered.find((entry) => entry.at >= probe.lastKey && entry.detail.url === url);
       if (!shown) return null;
       const shownWhileTyping = probe.rendered.filter((entry) => entry.at <= shown.at).reduce((sum, entry) => sum + entry.detail.shown, 0);
-      return { ms: shown.at - probe.lastKey, detail: shown.detail, shownWhileTyping };
+      const askedWhileTyping = probe.asked.filter((entry) => entry.at <= shown.at).reduce((sum, entry) => sum + entry.count, 0);
+      return { ms: shown.at - probe.lastKey, detail: shown.detail, shownWhileTyping, askedWhileTyping };
     },
     expectedUrl,
     { timeout: timeoutMs, polling: 20 },
@@ -148,8 +158,8 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
       await page.focus('[data-search-box]');
       await settle(() => started.size);
       phase += 1;
-      const { ms, detail, shownWhileTyping } = await typeQuery(page, query, timeoutMs);
-      measured.push({ query, ms: Math.round(ms), results: detail.total, shown: detail.shown, shownWhileTyping });
+      const { ms, detail, shownWhileTyping, askedWhileTyping } = await typeQuery(page, query, timeoutMs);
+      measured.push({ query, ms: Math.round(ms), results: detail.total, shown: detail.shown, shownWhileTyping, askedWhileTyping });
       await settle(() => started.size);
       await Promise.all(pending);
       // Requests that start after the results are shown (none expected) are not this query's.
