@@ -211,7 +211,7 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
       // A query of several words only searches the shards that hold all of them (see shard-words.ts).
       const narrowed = await shardsForQuery(api, term, shardIds, wordCounts);
       if (mine !== generation) return;
-      const searched = narrowed === null ? options : narrowToShards(options, narrowed);
+      const searched = narrowToShards(options, narrowed);
       const response = narrowed?.length === 0 ? null : await api.search(term || null, searched);
       if (mine !== generation) return;
       const results = response?.results ?? [];
