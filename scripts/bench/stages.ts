@@ -135,7 +135,7 @@ export async function astroBuildStage(ws: Workspace, logName: string): Promise<B
   let run: MeasuredRun;
   try {
     // Through npm run build's script, so the build runs with the heap limit it sets for the archive.
-    run = await runMeasured(bin(ws, 'tsx'), [path.join(ws.projectRoot, 'scripts', 'build.ts'), '--root', ws.projectRoot, '--outDir', ws.dist], {
+    run = await runMeasured(process.execPath, [path.join(ws.projectRoot, 'scripts', 'launch.mjs'), path.join(ws.projectRoot, 'scripts', 'build.ts'), '--root', ws.projectRoot, '--outDir', ws.dist], {
       cwd: staging,
       env: { ...process.env, ARCHIVE_ARTICLES: ws.articles, ARCHIVE_CACHE_DIR: ws.cache, NO_COLOR: '1' },
       logFile: path.join(ws.logs, `${logName}.log`),

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundledScript } from '../bundle-cache.mjs';
 import type { ExtractedArticle, Refusable, SourceFile } from '../../src/lib/ingest/build-article';
 import type { Operation } from '../../src/lib/schema';
 
@@ -40,22 +41,13 @@ export function extractThreads(count: number, setting: string | undefined, cores
 }
 
 /**
- * The thread's program: extract-worker.ts and what it imports, bundled into one script by esbuild. A
- * worker does not inherit the TypeScript loader the CLI runs under, and starting one through the loader's
- * module hooks took a second of wall time and two of CPU for two threads; the bundle starts in a tenth.
+ * The thread's program: extract-worker.ts and what it imports as one cached bundle (bundle-cache.mjs).
+ * A worker does not inherit the TypeScript loader the CLI may run under, and starting one through the
+ * loader's module hooks took a second of wall time and two of CPU for two threads; the bundle starts
+ * in a tenth.
  */
-async function workerProgram(): Promise<string> {
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./extract-worker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+function workerProgram(): Promise<string> {
+  return bundledScript(fileURLToPath(new URL('./extract-worker.ts', import.meta.url)), 'cjs');
 }
 
 interface Pending {
@@ -79,9 +71,9 @@ export class ExtractPool {
     return new ExtractPool(await workerProgram(), operations, threads);
   }
 
-  private constructor(program: string, operations: readonly Operation[], threads: number) {
+  private constructor(programFile: string, operations: readonly Operation[], threads: number) {
     for (let n = 0; n < threads; n += 1) {
-      const worker = new Worker(program, { eval: true, workerData: { operations } });
+      const worker = new Worker(programFile, { workerData: { operations } });
       worker.on('message', (reply: ExtractReply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(new Error(`an extraction thread failed: ${error.message}`)));
       worker.on('exit', (code) => {

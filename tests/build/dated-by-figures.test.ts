@@ -32,7 +32,7 @@ let copies: Article[];
 beforeAll(() => {
   cpSync(path.join(projectRoot, 'content', 'sources'), sources, { recursive: true });
   writeFileSync(path.join(sources, 'zz-test-fixture-dated-report.txt'), datedSource);
-  const ingest = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
+  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
   if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
   copies = readdirSync(articles)
     .filter((name) => name.endsWith('.md'))

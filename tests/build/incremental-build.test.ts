@@ -27,7 +27,7 @@ let edited = '';
 let deleted = '';
 
 function ingest(inputs: string[]): void {
-  const run = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/ingest.ts', '--out', articles, ...inputs], { cwd: projectRoot, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, ...inputs], { cwd: projectRoot, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`ingest failed:\n${run.stdout}\n${run.stderr}`);
 }
 

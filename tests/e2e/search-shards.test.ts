@@ -33,7 +33,7 @@ let articles: Article[];
 beforeAll(async () => {
   const sources = path.join(work, 'sources');
   await writeSources(sources, { count, seed: 23 });
-  const ingest = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/ingest.ts', '--out', articlesDir, sources], { cwd: projectRoot, encoding: 'utf8' });
+  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articlesDir, sources], { cwd: projectRoot, encoding: 'utf8' });
   if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
   articles = readdirSync(articlesDir)
     .filter((name) => name.endsWith('.md'))

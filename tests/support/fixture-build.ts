@@ -27,7 +27,7 @@ export function buildFixtureArchive(articlesDir: string, options: { work?: strin
   mkdirSync(path.join(projectRoot, 'tmp'), { recursive: true });
   const staging = mkdtempSync(path.join(projectRoot, 'tmp', 'fixture-'));
   try {
-    const result = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(projectRoot, 'scripts', 'build.ts'), '--root', projectRoot, '--outDir', outDir], {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'launch.mjs'), path.join(projectRoot, 'scripts', 'build.ts'), '--root', projectRoot, '--outDir', outDir], {
       cwd: staging,
       env: { ...process.env, ...options.env, ARCHIVE_ARTICLES: path.resolve(projectRoot, articlesDir), ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
       encoding: 'utf8',

@@ -24,7 +24,7 @@ async function ingest(...args: string[]): Promise<{ code: number; stdout: string
 async function ingestWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const options = { cwd: projectRoot, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 };
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], options);
+    const { stdout, stderr } = await run(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', ...args], options);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -86,7 +86,7 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
     const inputs = path.join(temporary, 'many-in');
     await writeSources(inputs, { count, seed: 5 });
     // Through a reader that starts late, as `| less` does: the pipe fills, and the rest must still come.
-    const late = spawnSync('bash', ['-c', `"$0" --import tsx scripts/ingest.ts --out "$1" "$2" | (sleep 1; cat)`, process.execPath, path.join(temporary, 'many-threads'), inputs], {
+    const late = spawnSync('bash', ['-c', `"$0" scripts/launch.mjs scripts/ingest.ts --out "$1" "$2" | (sleep 1; cat)`, process.execPath, path.join(temporary, 'many-threads'), inputs], {
       cwd: projectRoot,
       env: { ...process.env, ARCHIVE_INGEST_THREADS: '2' },
       encoding: 'utf8',
