@@ -3,6 +3,7 @@
  * the site (each sentence gets an anchor), so a figure's sentence is always
  * one of the story's anchored sentences.
  */
+import { sentenceSegments } from './sentence-breaks';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -27,7 +28,9 @@ function continuesPrevious(previous: string, next: string): boolean {
 /** Splits one paragraph into its sentences, each trimmed; joining them with spaces restores the words. */
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
-  for (const { segment } of segmenter.segment(paragraph)) {
+  // The same boundaries as ICU's, found without it for text of common characters (sentence-breaks.ts).
+  const segments = sentenceSegments(paragraph) ?? Array.from(segmenter.segment(paragraph), ({ segment }) => segment);
+  for (const segment of segments) {
     const previous = sentences.at(-1);
     if (previous !== undefined && continuesPrevious(previous, segment)) {
       sentences[sentences.length - 1] = `${previous} ${segment.trim()}`;
