@@ -8,9 +8,9 @@
  * refused (one line each, naming the file and the reason). Every file is
  * written to a temporary name in the output folder and renamed, so a run
  * never leaves a half-written copy; copies are written on a worker thread
- * while the main thread goes on. A large run extracts its sources on worker
- * threads, one a core (ARCHIVE_INGEST_THREADS sets how many; 0: none), and
- * gives exactly the copies a run on one thread gives.
+ * while the main thread goes on. A large run reads and extracts its sources
+ * on worker threads, one a core (ARCHIVE_INGEST_THREADS sets how many; 0:
+ * none), and gives exactly the copies a run on one thread gives.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -20,11 +20,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readFile, stat } from '../src/lib/fs-callbacks';
 import { ingestOrder, startIngestPlan, type ExistingCopy, type IngestPlan, type Outcome, type Refusal } from '../src/lib/ingest/batch';
-import { prepareCatalogue, type Catalogue, type SourceFile } from '../src/lib/ingest/build-article';
+import { prepareCatalogue, type Catalogue } from '../src/lib/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
-import { maxSourceBytes, oversizeReason } from '../src/lib/ingest/read-source';
 import { operationSchema } from '../src/lib/schema';
-import { ExtractPool, Extractions, extractThreads } from './ingest/extract-pool';
+import { ExtractPool, LocalExtractions, ThreadedExtractions, extractThreads, type Extractions } from './ingest/extract-pool';
+import { startAhead } from './ingest/start-ahead';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = 'usage: npm run ingest [-- --out <dir> <file-or-dir>...]';
@@ -74,11 +74,10 @@ async function collectSources(inputs: readonly string[], refusals: Refusal[]): P
 }
 
 /** Runs `task` on every item, a few at a time: file IO waits on the disk, not on the CPU. */
-async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>, onChunk?: (chunk: R[]) => void): Promise<R[]> {
+async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   for (let start = 0; start < items.length; start += ioBatch) {
     const chunk = await Promise.all(items.slice(start, start + ioBatch).map(task));
-    onChunk?.(chunk);
     results.push(...chunk);
   }
   return results;
@@ -86,19 +85,8 @@ async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<
 
 const ioBatch = 32;
 
-/** Reads the sources; `onRead` gets each few as soon as they are read, so extraction can start meanwhile. */
-async function readSources(files: readonly string[], refusals: Refusal[], onRead?: (sources: SourceFile[]) => void): Promise<SourceFile[]> {
-  const isSource = (item: SourceFile | Refusal): item is SourceFile => !('reason' in item);
-  const read = await inParallel(files, async (file): Promise<SourceFile | Refusal> => {
-    const info = await stat(file);
-    // Refuse an oversized file before reading it; the same limit is checked again on the bytes.
-    if (!info.isFile()) return { path: display(file), reason: 'is not a regular file' };
-    if (info.size > maxSourceBytes) return { path: display(file), reason: oversizeReason(info.size) };
-    return { file: path.basename(file), path: display(file), bytes: await readFile(file) };
-  }, (chunk) => onRead?.(chunk.filter(isSource)));
-  for (const item of read) if (!isSource(item)) refusals.push(item);
-  return read.filter(isSource);
-}
+/** Chunks of sources handed to extraction ahead of the planning; this many at most, so a huge run is not all in memory at once. */
+const chunksAhead = 64;
 
 async function readOutputFolder(out: string): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
   await mkdir(out, { recursive: true });
@@ -215,11 +203,17 @@ async function planRun(
   catalogue: Catalogue,
   refusals: Refusal[],
   writer: CopyWriter,
-  extractions: Extractions | null,
+  extractions: Extractions,
 ): Promise<{ plan: IngestPlan; manifestRaw: string | null }> {
-  const sources = await readSources(files, refusals, (read) => extractions?.submit(read));
+  // The run's order is the files' names, known before any is read: hand them to extraction in it, a chunk at a
+  // time, and plan each source as its extraction comes back.
+  const entries = ingestOrder(files.map((file) => ({ file: path.basename(file), path: display(file), location: file })));
+  const chunks = startAhead(entries, ioBatch, chunksAhead, async (chunk) => {
+    extractions.submit(chunk);
+    return chunk;
+  });
   const { existing, manifestRaw } = await readOutputFolder(out);
-  const long = sources.length >= 1000;
+  const long = entries.length >= 1000;
   let written = 0;
   const planner = startIngestPlan({
     existing,
@@ -231,10 +225,15 @@ async function planRun(
       if (long && written % 1000 === 0) process.stderr.write(`… ${written} copies ready\n`);
     },
   });
-  const ordered = ingestOrder(sources);
-  for (const [index, source] of ordered.entries()) {
-    planner.add(source, extractions ? await extractions.result(source) : undefined);
-    if (long && ((index + 1) % 1000 === 0 || index + 1 === ordered.length)) process.stderr.write(`… read ${index + 1}/${ordered.length}\n`);
+  let taken = 0;
+  for await (const chunk of chunks) {
+    for (const entry of chunk) {
+      const result = await extractions.result(entry);
+      if ('unread' in result) refusals.push(result.unread);
+      else planner.add(entry, result.extracted);
+      taken += 1;
+      if (long && (taken % 1000 === 0 || taken === entries.length)) process.stderr.write(`… read ${taken}/${entries.length}\n`);
+    }
   }
   return { plan: planner.finish(), manifestRaw };
 }
@@ -250,18 +249,18 @@ async function main(): Promise<number> {
   );
   // A large run extracts on worker threads, each few sources as soon as they are read.
   const threads = extractThreads(files.length, process.env['ARCHIVE_INGEST_THREADS']);
-  const extractions = threads > 0 ? new Extractions(ExtractPool.start(catalogue.operations, threads)) : null;
+  const extractions: Extractions = threads > 0 ? new ThreadedExtractions(ExtractPool.start(catalogue.operations, threads)) : new LocalExtractions(catalogue);
   if (threads > 0) process.stderr.write(`… extracting on ${threads} worker threads\n`);
   const writer = new CopyWriter();
   let run: { plan: IngestPlan; manifestRaw: string | null };
   try {
     run = await planRun(args.out, files, catalogue, refusals, writer, extractions);
   } catch (error) {
-    await Promise.all([writer.close(), extractions?.close()]);
+    await Promise.all([writer.close(), extractions.close()]);
     throw error;
   }
   const { plan, manifestRaw } = run;
-  await extractions?.close();
+  await extractions.close();
   const failures = await writer.close();
   // The manifest only ever describes copies that are on disk.
   if (failures.length > 0) throw new Error(`cannot write ${failures.length} copies:\n${failures.join('\n')}`);

@@ -9,15 +9,16 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bundledScript } from '../bundle-cache.mjs';
-import type { ExtractedArticle, Refusable, SourceFile } from '../../src/lib/ingest/build-article';
+import type { Catalogue } from '../../src/lib/ingest/build-article';
 import type { Operation } from '../../src/lib/schema';
+import { extractFile, type FileResult, type SourceEntry } from './extract-file';
 
 export interface ExtractRequest {
   id: number;
-  sources: SourceFile[];
+  sources: readonly SourceEntry[];
 }
 
-export type ExtractResult = Refusable<ExtractedArticle> | { thrown: string };
+export type ExtractResult = FileResult | { thrown: string };
 
 export interface ExtractReply {
   id: number;
@@ -86,13 +87,11 @@ export class ExtractPool {
     }
   }
 
-  /** Extracts a batch of sources; resolves with one result per source, in order. */
-  extract(sources: SourceFile[]): Promise<ExtractResult[]> {
+  /** Reads and extracts a batch of sources; resolves with one result per source, in order. */
+  extract(sources: readonly SourceEntry[]): Promise<ExtractResult[]> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      // A Buffer may view a larger shared pool; send only its own bytes.
-      const own = sources.map((source) => ({ ...source, bytes: source.bytes.byteLength === source.bytes.buffer.byteLength ? source.bytes : source.bytes.slice() }));
-      this.queue.push({ request: { id: this.nextId++, sources: own }, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, sources }, resolve, reject });
       this.dispatch();
     });
   }
@@ -133,19 +132,24 @@ export class ExtractPool {
   }
 }
 
-/**
- * Sources handed to the pool as they are read, their results taken in any order: the run reads
- * every source before it knows the order it plans them in, and the threads need not wait for that.
- */
-export class Extractions {
-  private readonly results = new Map<SourceFile, Promise<ExtractResult>>();
+/** Sources read and extracted as the run takes them: submitted a chunk at a time, each result taken once, in the run's order. */
+export interface Extractions {
+  submit(sources: readonly SourceEntry[]): void;
+  /** extractFile's result for a submitted source; throws when its thread failed or extraction threw. */
+  result(source: SourceEntry): Promise<FileResult>;
+  close(): Promise<void>;
+}
+
+/** Extraction on the pool's threads: a chunk starts as soon as it is submitted, ahead of the run taking its results. */
+export class ThreadedExtractions implements Extractions {
+  private readonly results = new Map<SourceEntry, Promise<ExtractResult>>();
 
   constructor(private readonly pool: Promise<ExtractPool>) {
     // A pool that fails to start is reported by the first result taken.
     pool.catch(() => undefined);
   }
 
-  submit(sources: SourceFile[]): void {
+  submit(sources: readonly SourceEntry[]): void {
     if (sources.length === 0) return;
     const reply = this.pool.then((pool) => pool.extract(sources));
     sources.forEach((source, index) => {
@@ -156,8 +160,7 @@ export class Extractions {
     });
   }
 
-  /** extractArticle's result for a submitted source; throws when its thread failed or extraction threw. */
-  async result(source: SourceFile): Promise<Refusable<ExtractedArticle>> {
+  async result(source: SourceEntry): Promise<FileResult> {
     const pending = this.results.get(source);
     if (pending === undefined) throw new Error(`${source.path} was never handed to an extraction thread`);
     this.results.delete(source);
@@ -170,4 +173,17 @@ export class Extractions {
     const pool = await this.pool.catch(() => null);
     await pool?.close();
   }
+}
+
+/** Extraction on the main thread, when the result is taken: for a small run, where starting threads costs more than it saves. */
+export class LocalExtractions implements Extractions {
+  constructor(private readonly catalogue: Catalogue) {}
+
+  submit(): void {}
+
+  result(source: SourceEntry): Promise<FileResult> {
+    return Promise.resolve(extractFile(source, this.catalogue));
+  }
+
+  async close(): Promise<void> {}
 }

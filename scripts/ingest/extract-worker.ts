@@ -1,11 +1,12 @@
 /**
- * One extraction thread: receives batches of sources, answers with
- * extractArticle's result for each, in order. Extraction is pure, so a
- * source extracted here gives exactly what the main thread would.
+ * One extraction thread: receives batches of source files, reads each and
+ * answers with extractFile's result for it, in order. Extraction is pure, so
+ * a source extracted here gives exactly what the main thread would.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractArticle, prepareCatalogue } from '../../src/lib/ingest/build-article';
+import { prepareCatalogue } from '../../src/lib/ingest/build-article';
 import type { Operation } from '../../src/lib/schema';
+import { extractFile } from './extract-file';
 import type { ExtractReply, ExtractRequest } from './extract-pool';
 
 const catalogue = prepareCatalogue((workerData as { operations: Operation[] }).operations);
@@ -13,7 +14,7 @@ const catalogue = prepareCatalogue((workerData as { operations: Operation[] }).o
 parentPort!.on('message', ({ id, sources }: ExtractRequest) => {
   const results = sources.map((source) => {
     try {
-      return extractArticle(source, catalogue);
+      return extractFile(source, catalogue);
     } catch (error) {
       // A bug, not bad input: the main thread fails the run and names the file.
       return { thrown: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -34,6 +34,9 @@ export interface ExistingCopy {
 
 const utf8 = new TextDecoder();
 
+/** What the plan needs of a source it does not extract itself: the names it orders and reports it by. */
+export type SourceName = Pick<SourceFile, 'file' | 'path'>;
+
 /** True when `bytes` are exactly `text` in UTF-8. */
 function sameText(bytes: Uint8Array, text: string): boolean {
   return Buffer.compare(Buffer.from(text, 'utf8'), bytes) === 0;
@@ -165,7 +168,7 @@ function indexCopies(existing: readonly ExistingCopy[], manifest: Manifest, note
 }
 
 /** The order a run takes its sources in (file name, then path): slugs and which twin is refused depend on it. */
-export function ingestOrder<S extends SourceFile>(sources: readonly S[]): S[] {
+export function ingestOrder<S extends SourceName>(sources: readonly S[]): S[] {
   return [...sources].sort((a, b) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path));
 }
 
@@ -184,9 +187,10 @@ export function planIngest({ sources, onProgress, ...input }: PlanInput): Ingest
 export interface IngestPlanner {
   /**
    * Pass one for the next source, in ingestOrder. `extracted` is extractArticle's result for it when it was
-   * computed elsewhere; without it the source is extracted here.
+   * computed elsewhere (then only the source's names are needed); without it the source is extracted here.
    */
-  add(source: SourceFile, extracted?: Refusable<ExtractedArticle>): void;
+  add(source: SourceFile): void;
+  add(source: SourceName, extracted: Refusable<ExtractedArticle>): void;
   /** Pass two, then the plan. No source may be added after. */
   finish(): IngestPlan;
 }
@@ -257,7 +261,7 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
 
   // Pass one, in file-name order: extract, refuse bad input and the same article twice, name the copy (titles
   // do not depend on dates), and finish every article whose date the text itself gives. Only the undated wait.
-  const add = (source: SourceFile, extracted?: Refusable<ExtractedArticle>): void => {
+  const add = (source: SourceName | SourceFile, extracted?: Refusable<ExtractedArticle>): void => {
     if (finished) throw new Error('ingest plan: a source was added after the plan was finished');
     order += 1;
     batchFiles.add(source.file);
@@ -267,7 +271,8 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
       return;
     }
     byFileName.set(source.file, source.path);
-    const result = extracted ?? extractArticle(source, catalogue);
+    const result = extracted ?? ('bytes' in source ? extractArticle(source, catalogue) : null);
+    if (result === null) throw new Error(`ingest plan: ${source.path} was added with neither its bytes nor its extraction`);
     if (!result.ok) {
       refused.push({ path: source.path, reason: result.reason, order });
       return;
