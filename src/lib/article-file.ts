@@ -64,9 +64,21 @@ export function isPlainProse(paragraph: string): boolean {
   return !lineStartMarker.test(paragraph) && !paragraph.includes('://') && !entityStart.test(paragraph);
 }
 
+/** A copy's Markdown body, and whether every paragraph was plain prose written as is. */
+export interface MarkdownBody {
+  markdown: string;
+  plainProse: boolean;
+}
+
 /** The Markdown body: plain prose joined by blank lines, as remark would write it; anything else escaped by remark. */
+export function markdownBody(paragraphs: readonly string[]): MarkdownBody {
+  const plainProse = paragraphs.every(isPlainProse);
+  return { markdown: plainProse ? `${paragraphs.join('\n\n')}\n` : paragraphsToMarkdown(paragraphs), plainProse };
+}
+
+/** markdownBody's text alone. */
 export function bodyMarkdown(paragraphs: readonly string[]): string {
-  return paragraphs.every(isPlainProse) ? `${paragraphs.join('\n\n')}\n` : paragraphsToMarkdown(paragraphs);
+  return markdownBody(paragraphs).markdown;
 }
 
 // YAML words that must not be written bare, or they would read back as booleans or null.
@@ -124,9 +136,14 @@ const yamlEngine = {
 
 /** Writes a copy: ordered frontmatter, then the paragraphs as Markdown. */
 export function formatArticleFile(article: Article, paragraphs: readonly string[]): string {
+  return formatArticleWithBody(article, bodyMarkdown(paragraphs));
+}
+
+/** Writes a copy whose Markdown body (markdownBody) is already made: ingest makes it on an extraction thread. */
+export function formatArticleWithBody(article: Article, markdown: string): string {
   const ordered: Record<string, unknown> = {};
   for (const key of keyOrder) ordered[key] = article[key];
   // The body goes in as a file object: given a string, gray-matter first parses it for frontmatter of its own
   // (about 60 µs a copy, a tenth of ingest's main thread), which a body never has.
-  return matter.stringify({ content: bodyMarkdown(paragraphs) }, ordered, { engines: { yaml: yamlEngine } });
+  return matter.stringify({ content: markdown }, ordered, { engines: { yaml: yamlEngine } });
 }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { formatArticleFile, isPlainProse, parseArticleFile, readFrontmatter } from '../article-file';
+import { bodyParagraphs, formatArticleWithBody, markdownBody, readFrontmatter } from '../article-file';
 import { articleSchema, describeSchemaError, type Article, type Figure, type Operation } from '../schema';
 import { splitSentences } from '../sentences';
 import { extractFigures } from './article-figures';
@@ -43,7 +43,14 @@ export interface ExtractedArticle {
   sha256: string;
   /** SHA-256 of the paragraphs: the same article under another name has the same digest. */
   textDigest: string;
-  paragraphs: string[];
+  /**
+   * The copy's Markdown body (markdownBody), made where the article is extracted: checking the paragraphs
+   * for Markdown syntax was the main thread's largest cost. A body that is not plain prose has been read
+   * back to the same paragraphs.
+   */
+  body: string;
+  /** Every paragraph is plain prose, written as is. */
+  plainProse: boolean;
   /** The first paragraph's sentences, for a headline when the article names no operation and no figure. */
   leadSentences: string[];
   statedDate: string | null;
@@ -74,6 +81,12 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
   const operations = findOperations(texts, catalogue.compiled);
   // Only what pass two needs is kept, not the sentences: a batch holds every extracted article at once.
   const phrases = statedDate === null ? findDatePhrases(texts) : [];
+  const body = markdownBody(paragraphs);
+  // Text with Markdown syntax in it is read back to prove the copy holds exactly these words. Plain prose needs
+  // no proof: it is written as is.
+  if (!body.plainProse && !isDeepStrictEqual(bodyParagraphs(body.markdown), paragraphs)) {
+    return { ok: false, reason: 'its text does not read back unchanged from Markdown' };
+  }
   return {
     ok: true,
     value: {
@@ -81,7 +94,8 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
       path: source.path,
       sha256: sha256(source.bytes),
       textDigest: sha256(paragraphs.join('\n\n')),
-      paragraphs,
+      body: body.markdown,
+      plainProse: body.plainProse,
       leadSentences: sentences.filter((sentence) => sentence.paragraph === 0).map((sentence) => sentence.text),
       statedDate,
       textDate: dateFromPhrases(phrases),
@@ -145,16 +159,13 @@ export function finishArticle(extracted: ExtractedArticle, dates: DateFields, sl
   const parsed = articleSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, reason: `does not fit the content schema: ${describeSchemaError(parsed.error)}` };
   const article = parsed.data;
-  const content = formatArticleFile(article, extracted.paragraphs);
-  // Text with Markdown or YAML syntax in it (or an odd file name) is read back to prove the copy holds exactly
-  // these words and this frontmatter. Plain prose needs no proof: it is written as is (bodyMarkdown) and its
-  // strings are ones js-yaml round-trips; skipping the read-back halves ingest time.
-  if (!extracted.paragraphs.every(isPlainProse) || !/^[\w.-]+$/.test(extracted.file)) {
+  const content = formatArticleWithBody(article, extracted.body);
+  // A copy with Markdown or YAML syntax in its text (or an odd file name) is read back to prove it holds exactly
+  // this frontmatter (extractArticle proved the body). Plain prose needs no proof: its strings are ones js-yaml
+  // round-trips; skipping the read-back halves ingest time.
+  if (!extracted.plainProse || !/^[\w.-]+$/.test(extracted.file)) {
     const reread = articleSchema.safeParse(readFrontmatter(content));
     if (!reread.success || !isDeepStrictEqual(reread.data, article)) return { ok: false, reason: 'its frontmatter does not read back unchanged from YAML' };
-    if (!isDeepStrictEqual(parseArticleFile(content).paragraphs, extracted.paragraphs)) {
-      return { ok: false, reason: 'its text does not read back unchanged from Markdown' };
-    }
   }
   return { ok: true, value: { article, content } };
 }
