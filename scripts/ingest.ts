@@ -247,7 +247,7 @@ async function main(): Promise<number> {
   const catalogue = prepareCatalogue(
     operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
   );
-  // A large run extracts on worker threads, each few sources as soon as they are read.
+  // A large run reads and extracts on worker threads; a small one on this thread, as each source is planned.
   const threads = extractThreads(files.length, process.env['ARCHIVE_INGEST_THREADS']);
   const extractions: Extractions = threads > 0 ? new ThreadedExtractions(ExtractPool.start(catalogue.operations, threads)) : new LocalExtractions(catalogue);
   if (threads > 0) process.stderr.write(`… extracting on ${threads} worker threads\n`);

@@ -42,12 +42,12 @@ export function extractThreads(count: number, setting: string | undefined, cores
 }
 
 /**
- * The thread's program: extract-worker.ts and what it imports as one cached bundle (bundle-cache.mjs).
+ * The thread's program file: extract-worker.ts and what it imports as one cached bundle (bundle-cache.mjs).
  * A worker does not inherit the TypeScript loader the CLI may run under, and starting one through the
  * loader's module hooks took a second of wall time and two of CPU for two threads; the bundle starts
  * in a tenth.
  */
-function workerProgram(): Promise<string> {
+function workerProgramFile(): Promise<string> {
   return bundledScript(fileURLToPath(new URL('./extract-worker.ts', import.meta.url)), 'cjs');
 }
 
@@ -69,7 +69,7 @@ export class ExtractPool {
   /** Starts `threads` extraction threads for this catalogue. */
   static async start(operations: readonly Operation[], threads: number): Promise<ExtractPool> {
     if (threads < 1) throw new Error('an extraction pool needs at least one thread');
-    return new ExtractPool(await workerProgram(), operations, threads);
+    return new ExtractPool(await workerProgramFile(), operations, threads);
   }
 
   private constructor(programFile: string, operations: readonly Operation[], threads: number) {
