@@ -12,7 +12,7 @@
  * Plain JavaScript because it must run before anything can compile TypeScript.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -92,6 +92,7 @@ export async function bundledScript(entry, format, folder = cacheFolder) {
   if (isFresh(manifestFile)) return bundleFile;
 
   const { build } = await import('esbuild');
+  const startedAt = Date.now();
   const result = await build({
     entryPoints: [absolute],
     absWorkingDir: projectRoot,
@@ -120,6 +121,9 @@ export async function bundledScript(entry, format, folder = cacheFolder) {
   for (const output of [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')))) {
     writeWhole(output.path, output.contents);
   }
-  writeWhole(manifestFile, JSON.stringify({ entry: absolute, inputs }));
+  // A file saved while esbuild ran may or may not be in this bundle: use it this once, but record no manifest,
+  // so the next start bundles again.
+  if (inputs.every((input) => input.mtimeMs < startedAt)) writeWhole(manifestFile, JSON.stringify({ entry: absolute, inputs }));
+  else rmSync(manifestFile, { force: true });
   return bundleFile;
 }

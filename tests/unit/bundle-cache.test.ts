@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,6 +42,19 @@ describe('bundledScript', () => {
     const rebuilt = await bundledScript(entry, 'esm', bundles);
     const printed = JSON.parse(execFileSync(process.execPath, [rebuilt], { encoding: 'utf8' })) as { where: string };
     expect(printed.where).toBe(`changed, from ${pathToFileURL(dependency).href}`);
+  });
+
+  it('records no manifest when an input is newer than the bundling, so the next start bundles again', async () => {
+    writeScripts('from');
+    // An input dated in the future stands for one saved while esbuild was running.
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(dependency, future, future);
+    const bundle = await bundledScript(entry, 'esm', bundles);
+    expect(existsSync(`${bundle}.inputs.json`)).toBe(false);
+    const backdated = new Date('2020-01-01T00:00:00Z');
+    utimesSync(bundle, backdated, backdated);
+    await bundledScript(entry, 'esm', bundles);
+    expect(statSync(bundle).mtimeMs).not.toBe(backdated.getTime());
   });
 
   it('names the entry when it cannot be bundled', async () => {
