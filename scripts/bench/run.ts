@@ -16,8 +16,9 @@ import { parseArgs } from 'node:util';
 import { bundledScript } from '../bundle-cache.mjs';
 import { ensureHugo } from './hugo-site';
 import { checkTargets, formatReport, type BenchReport, type MachineInfo } from './report';
-import { measureSearchStage } from './search-stage';
+import { benchQueries, measureSearchStage } from './search-stage';
 import { astroBuildStage, generateStage, hugoStage, ingestStage, workspace } from './stages';
+import { measureYardstickSearch } from './yardstick-search';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const skippable = ['hugo', 'search', 'incremental'] as const;
@@ -110,6 +111,7 @@ async function runBenchmark(options: Options, root: string): Promise<BenchReport
     hugo: null,
     incremental: null,
     search: null,
+    yardstickSearch: null,
   };
   if (options.ingestOnly) return { ...report, targets: checkTargets(report) };
 
@@ -125,6 +127,10 @@ async function runBenchmark(options: Options, root: string): Promise<BenchReport
   if (!options.skip.has('search')) {
     say('search in Chromium');
     report.search = await measureSearchStage(ws.dist);
+    if (report.hugo?.pagefindFailure === null) {
+      say("the same queries with Pagefind's API on Hugo's pages");
+      report.yardstickSearch = await measureYardstickSearch(path.join(ws.hugo, 'public'), benchQueries);
+    }
   }
   if (!options.skip.has('incremental')) {
     say('incremental: one more article, ingest and rebuild');

@@ -1,7 +1,8 @@
 /**
  * Keeps the benchmark from rotting: runs `npm run bench` at N = 200 with every
  * stage (ingest, astro build with its index, Hugo and Pagefind, search in
- * Chromium, incremental rebuild) and checks the report is complete and sane.
+ * Chromium on both sites, incremental rebuild) and checks the report is
+ * complete and sane.
  * It does not assert the speed targets: those are for the large runs.
  */
 import { execFile } from 'node:child_process';
@@ -100,6 +101,19 @@ describe(`npm run bench -- --articles ${articles}`, () => {
       expect(query.ms, query.query).toBeGreaterThan(0);
     }
     expect(search.queries.map((query) => query.query)).toEqual([...benchQueries]);
+  });
+
+  it("measures the same queries with Pagefind's own API over Hugo's pages, which finds what the shards find", () => {
+    const yardstick = report.yardstickSearch!;
+    expect(yardstick.pageBytes).toBeGreaterThan(10_000);
+    expect(yardstick.queries.map((query) => query.query)).toEqual([...benchQueries]);
+    yardstick.queries.forEach((query, index) => {
+      expect(query.bytes, query.query).toBeGreaterThan(0);
+      expect(query.ms, query.query).toBeGreaterThan(0);
+      // One index over the same stories: the archive's narrowing over shards must give the same count.
+      expect(query.results, query.query).toBe(report.search!.queries[index]!.results);
+    });
+    expect(printed).toContain("yardstick: Pagefind's API");
   });
 
   it('checks every target of issue 6 and prints the table', () => {
