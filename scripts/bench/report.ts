@@ -153,6 +153,15 @@ function phaseRows(build: BuildResult, withIndex: boolean): string[][] {
   return rows;
 }
 
+/** One site's search figures: what it fetched before the first query, then each query. */
+function searchTable([title, msHeading]: readonly [string, string], startLabel: string, figures: SearchFigures): string {
+  return table([
+    [title, 'KB fetched', 'requests', msHeading, 'results'],
+    [startLabel, (figures.pageBytes / 1000).toFixed(1), count(figures.pageRequests), '', ''],
+    ...figures.queries.map((q, i) => [`${i === 0 ? 'first' : 'second'} query '${q.query}'`, (q.bytes / 1000).toFixed(1), count(q.requests), q.ms.toFixed(0), count(q.results)]),
+  ]);
+}
+
 /** The report as the CLI prints it. */
 export function formatReport(report: BenchReport): string {
   const { machine, build, hugo, incremental, search, ingest, generate } = report;
@@ -189,26 +198,10 @@ export function formatReport(report: BenchReport): string {
     '',
     table(rows),
   ];
-  if (search) {
-    lines.push(
-      '',
-      table([
-        ['search (Chromium, nothing cached)', 'KB fetched', 'requests', 'ms to results', 'results'],
-        ['open /search/ until Pagefind is ready', (search.pageBytes / 1000).toFixed(1), count(search.pageRequests), '', ''],
-        ...search.queries.map((q, i) => [`${i === 0 ? 'first' : 'second'} query '${q.query}'`, (q.bytes / 1000).toFixed(1), count(q.requests), q.ms.toFixed(0), count(q.results)]),
-      ]),
-    );
-  }
-  const yardstick = report.yardstickSearch;
-  if (yardstick) {
-    lines.push(
-      '',
-      table([
-        ["yardstick: Pagefind's API, its defaults, on Hugo's pages", 'KB fetched', 'requests', 'ms to 10 results', 'results'],
-        ['start Pagefind (its files; wasm and index metadata come with the first query)', (yardstick.pageBytes / 1000).toFixed(1), count(yardstick.pageRequests), '', ''],
-        ...yardstick.queries.map((q, i) => [`${i === 0 ? 'first' : 'second'} query '${q.query}'`, (q.bytes / 1000).toFixed(1), count(q.requests), q.ms.toFixed(0), count(q.results)]),
-      ]),
-    );
+  if (search) lines.push('', searchTable(['search (Chromium, nothing cached)', 'ms to results'], 'open /search/ until Pagefind is ready', search));
+  if (report.yardstickSearch) {
+    const title = ["yardstick: Pagefind's API, its defaults, on Hugo's pages", 'ms to 10 results'] as const;
+    lines.push('', searchTable(title, 'start Pagefind (its files; wasm and index metadata come with the first query)', report.yardstickSearch));
   }
   lines.push('', 'Targets (issue 6)', table([['target', 'measured', 'wanted', 'met'], ...report.targets.map((t) => [t.name, t.measured, t.target, t.met === null ? '-' : t.met ? 'yes' : 'NO'])]));
   return lines.join('\n');
