@@ -79,7 +79,7 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
   const texts = sentences.map((sentence) => sentence.text);
   const dateline = readDateline(paragraphs[0]!);
   const operations = findOperations(texts, catalogue.compiled);
-  // Only what pass two needs is kept, not the sentences: a batch holds every extracted article at once.
+  // Only what pass two needs is kept, not the sentences: the plan holds every undated article until then.
   const phrases = statedDate === null ? findDatePhrases(texts) : [];
   const body = markdownBody(paragraphs);
   // Text with Markdown syntax in it is read back to prove the copy holds exactly these words. Plain prose needs
