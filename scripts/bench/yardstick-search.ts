@@ -11,6 +11,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
+import { bodyBytes } from '../../tests/support/search-measure';
 import { serveStatic } from '../../tests/support/static-server';
 import type { SearchFigures } from './report';
 
@@ -34,7 +35,7 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
     // Context-wide: Pagefind fetches its index from its web worker, which page events miss.
     browser.context.on('request', (request: Request) => void started.set(request, phase));
     browser.context.on('requestfinished', (request: Request) => {
-      pending.push(request.sizes().then((sizes) => void fetched.push({ phase: started.get(request) ?? phase, bytes: sizes.responseBodySize })));
+      pending.push(bodyBytes(request).then((bytes) => void fetched.push({ phase: started.get(request) ?? phase, bytes })));
     });
     await page.goto(`${server.url}/stories/${story}/`);
     await page.waitForLoadState('networkidle');
@@ -44,7 +45,6 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
       await pagefind.init();
       window.yardstickPagefind = pagefind;
     })()`);
-    await page.waitForLoadState('networkidle');
     const timed: Timed[] = [];
     for (const [index, query] of queries.entries()) {
       await Promise.all(pending);
@@ -57,7 +57,6 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
           return { ms: performance.now() - started, results: response.results.length };
         })()`)) as Timed,
       );
-      await page.waitForLoadState('networkidle');
     }
     await Promise.all(pending);
     const inPhase = (wanted: number) => fetched.filter((entry) => entry.phase === wanted);

@@ -61,7 +61,7 @@ interface RenderedDetail {
 }
 
 /** The body size of a finished request: the transfer size, or the decoded body where Chromium reports none (worker scripts). */
-async function bodyBytes(request: Request): Promise<number> {
+export async function bodyBytes(request: Request): Promise<number> {
   const sizes = await request.sizes();
   if (sizes.responseBodySize > 0) return sizes.responseBodySize;
   const response = await request.response();
