@@ -43,14 +43,20 @@ function build(heapMiB: number | null): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const flags = heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`];
     const child = spawn(process.execPath, [...flags, astro, 'build', ...args], { stdio: ['inherit', 'inherit', 'pipe'] });
-    // V8's out-of-heap message goes to stderr: pass it on, and keep the tail to recognise it.
+    // V8's out-of-heap message goes to stderr: pass it on, and note it as it passes. A native stack trace
+    // of several KB can follow it, so the end of stderr alone may no longer hold it.
     let tail = '';
+    let outOfHeap = false;
+    let outOfStep = false;
     child.stderr.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk);
-      tail = (tail + chunk.toString('utf8')).slice(-4096);
+      // The previous chunk's end too, for a message split between two chunks.
+      tail = tail.slice(-256) + chunk.toString('utf8');
+      outOfHeap ||= ranOutOfHeap(tail);
+      outOfStep ||= tail.includes(outOfStepMarker);
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), outOfHeap: ranOutOfHeap(tail), outOfStep: tail.includes(outOfStepMarker) }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), outOfHeap, outOfStep }));
   });
 }
 
