@@ -6,7 +6,9 @@
  * saying 'independence' listed every story there that says 'day' (1,734
  * of 4,235 results at 10,000 stories). So a query of several words is
  * narrowed to the shards that hold every word some shard holds, which
- * gives what one index would.
+ * gives what one index would. Whether a shard holds a word is counted by an
+ * exact search (see matchesPerShard); a query of one word is narrowed too,
+ * since a shard without it would answer with a shorter word it holds.
  */
 import { shardFilter, type FilterCounts, type PagefindApi, type PagefindSearchOptions } from './pagefind-api';
 
@@ -31,10 +33,22 @@ export function shardsHoldingEveryWord(matchesPerWord: readonly Record<string, n
   return keep.length === shardIds.length ? null : keep;
 }
 
-/** Each word's matches per shard, counted without listing them (a few ms, where listing thousands takes hundreds). */
-async function matchesPerShard(api: Pick<PagefindApi, 'search'>, word: string): Promise<Record<string, number>> {
-  const response = await api.search(word, { filters: { [shardFilter]: { any: [noShard] } } });
+/** A term's matches per shard, counted without listing them (a few ms, where listing thousands takes hundreds). */
+async function countPerShard(api: Pick<PagefindApi, 'search'>, term: string): Promise<Record<string, number>> {
+  const response = await api.search(term, { filters: { [shardFilter]: { any: [noShard] } } });
   return (response.totalFilters as FilterCounts)[shardFilter] ?? {};
+}
+
+/**
+ * Each word's matches per shard. Not by a plain search for the word: where no indexed word starts
+ * with it, Pagefind (1.6) answers with the longest indexed word it starts with, if that word's index
+ * chunk happens to be loaded ('independence' -> 'in'), so a shard lacking the word counts matches.
+ * An exact (quoted) search has no such fallback, so a word some shard holds whole is counted exactly;
+ * only a word no shard holds whole (one still being typed) is counted by prefix.
+ */
+async function matchesPerShard(api: Pick<PagefindApi, 'search'>, word: string): Promise<Record<string, number>> {
+  const exact = await countPerShard(api, `"${word}"`);
+  return Object.values(exact).some((count) => count > 0) ? exact : countPerShard(api, word);
 }
 
 /** Each word's matches per shard, by word: the index does not change while the page is open. */
@@ -51,7 +65,7 @@ export async function shardsForQuery(
   counted: WordCounts = new Map(),
 ): Promise<string[] | null> {
   const words = queryWords(term);
-  if (words.length < 2 || shardIds.length < 2) return null;
+  if (words.length === 0 || shardIds.length < 2) return null;
   const counts = words.map((word) => {
     const key = word.toLowerCase();
     let known = counted.get(key);

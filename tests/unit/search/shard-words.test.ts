@@ -27,18 +27,30 @@ describe('shardsHoldingEveryWord', () => {
 });
 
 describe('shardsForQuery', () => {
-  const counts: Record<string, Record<string, number>> = { independence: { d0: 4, d1: 0 }, day: { d0: 9, d1: 7 } };
+  // A plain search as Pagefind 1.6 answers it: d1 has no word starting with 'independence', so it falls back
+  // to the longest indexed word the term starts with ('in') and counts every page. An exact search does not.
+  const plain: Record<string, Record<string, number>> = { independence: { d0: 4, d1: 12 }, day: { d0: 9, d1: 7 }, indep: { d0: 4 } };
+  const exact: Record<string, Record<string, number>> = { independence: { d0: 4, d1: 0 }, day: { d0: 9, d1: 7 } };
   const api = {
     searched: [] as string[],
     search: async (term: string | null) => {
       api.searched.push(term ?? '');
-      return { results: [], unfilteredResultCount: 0, totalFilters: { shard: counts[term!.toLowerCase()] ?? {} } };
+      const quoted = /^"(.*)"$/.exec(term!);
+      const counts = quoted ? exact[quoted[1]!.toLowerCase()] : plain[term!.toLowerCase()];
+      return { results: [], unfilteredResultCount: 0, totalFilters: { shard: counts ?? {} } };
     },
   };
 
-  it('counts each word per shard and narrows a query of several words', async () => {
+  it('counts each word per shard exactly and narrows a query of several words', async () => {
+    api.searched = [];
     expect(await shardsForQuery(api, 'Independence Day', ['d0', 'd1'])).toEqual(['d0']);
-    expect(api.searched).toEqual(['Independence', 'Day']);
+    expect(api.searched).toEqual(['"Independence"', '"Day"']);
+  });
+
+  it('counts a word no shard holds whole (one being typed) by its prefix', async () => {
+    api.searched = [];
+    expect(await shardsForQuery(api, 'Day Indep', ['d0', 'd1'])).toEqual(['d0']);
+    expect(api.searched).toEqual(['"Day"', '"Indep"', 'Indep']);
   });
 
   it('counts a word once for the queries that share a cache, whatever its case', async () => {
@@ -46,12 +58,19 @@ describe('shardsForQuery', () => {
     const counted = new Map();
     expect(await shardsForQuery(api, 'Independence Day', ['d0', 'd1'], counted)).toEqual(['d0']);
     expect(await shardsForQuery(api, 'independence day', ['d0', 'd1'], counted)).toEqual(['d0']);
-    expect(api.searched).toEqual(['Independence', 'Day']);
+    expect(api.searched).toEqual(['"Independence"', '"Day"']);
   });
 
-  it('leaves a one-word query or a single shard alone, without searching', async () => {
+  it('narrows a query of one word to the shards that hold it', async () => {
     api.searched = [];
-    expect(await shardsForQuery(api, 'independence', ['d0', 'd1'])).toBeNull();
+    expect(await shardsForQuery(api, 'independence', ['d0', 'd1'])).toEqual(['d0']);
+    expect(await shardsForQuery(api, 'day', ['d0', 'd1'])).toBeNull();
+    expect(api.searched).toEqual(['"independence"', '"day"']);
+  });
+
+  it('leaves an empty query or a single shard alone, without searching', async () => {
+    api.searched = [];
+    expect(await shardsForQuery(api, '  ', ['d0', 'd1'])).toBeNull();
     expect(await shardsForQuery(api, 'Independence Day', ['all'])).toBeNull();
     expect(api.searched).toEqual([]);
   });
