@@ -1,15 +1,16 @@
 /**
  * The V8 heap limit a build of N stories runs with. Left to itself, V8 lets
- * the heap grow to about three times what is live between full collections:
- * at 10,000 stories the build process reached 1.9 GiB while the live heap
- * after its last full collection was 502 MB (--trace-gc), so a limit near
- * the live size halves the process's memory for the same build time
- * (measured: 1,024 MiB limit, 1.06 GB peak, same wall time).
- * The limit: 384 MiB for Astro and Vite, plus 64 KiB a story (the live heap
- * grows by about 40 KB a story), rounded up to 128 MiB.
+ * the heap grow to several times what is live between full collections, and
+ * the process's memory with it; a limit near the live size keeps the
+ * process small for the same build time. Measured by the smallest limit a
+ * full build completes with (after the article loader stopped keeping the
+ * raw copies alive): 1,000 stories build with 128 MiB; 10,000 fail at 260
+ * MiB and build at 330 MiB, with a heap snapshot near the limit holding 289
+ * MB. So about 20 KB a story on a base under 128 MiB.
+ * The limit: 128 MiB plus 24 KiB a story, rounded up to 32 MiB.
  */
 export function heapNeededMiB(stories: number): number {
-  return Math.ceil((384 + (stories * 64) / 1024) / 128) * 128;
+  return Math.ceil((128 + (stories * 24) / 1024) / 32) * 32;
 }
 
 /** Advice to print when the heap limit is below what `stories` need, else null. */

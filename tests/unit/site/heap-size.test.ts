@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { heapAdvice, heapLimitIn, heapNeededMiB, ranOutOfHeap } from '@/lib/heap-size';
 
 describe('heap size', () => {
-  it('sizes the limit to the archive: near the live heap measured at 10,000 stories (502 MB)', () => {
-    expect(heapNeededMiB(4)).toBe(512);
-    expect(heapNeededMiB(10_000)).toBe(1024);
-    expect(heapNeededMiB(100_000)).toBe(6656);
-    expect(heapNeededMiB(10_000)).toBeGreaterThan(502 * 1.5);
+  it('sizes the limit to the archive: above the smallest limits measured to build (128 MiB at 1,000 stories, 330 at 10,000)', () => {
+    expect(heapNeededMiB(4)).toBe(160);
+    expect(heapNeededMiB(1_000)).toBe(160);
+    expect(heapNeededMiB(10_000)).toBe(384);
+    expect(heapNeededMiB(100_000)).toBe(2496);
+    expect(heapNeededMiB(10_000)).toBeGreaterThan(330 * 1.15);
   });
 
   it('advises a limit only when the one in force is smaller', () => {
     expect(heapAdvice(10_000, 4144 * 2 ** 20)).toBeNull();
-    expect(heapAdvice(100_000, 4144 * 2 ** 20)).toMatch(/NODE_OPTIONS=--max-old-space-size=6656/);
-    expect(heapAdvice(100_000, 6656 * 2 ** 20)).toBeNull();
+    expect(heapAdvice(100_000, 2048 * 2 ** 20)).toMatch(/NODE_OPTIONS=--max-old-space-size=2496/);
+    expect(heapAdvice(100_000, 2496 * 2 ** 20)).toBeNull();
   });
 
   it('reads a limit from NODE_OPTIONS', () => {
