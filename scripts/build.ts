@@ -42,7 +42,11 @@ interface BuildRun {
 function build(heapMiB: number | null): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const flags = heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`];
-    const child = spawn(process.execPath, [...flags, astro, 'build', ...args], { stdio: ['inherit', 'inherit', 'pipe'] });
+    // glibc gives each thread that allocates its own arena (libuv's pool reads and writes every page): in two
+    // pairs of 10,000-story builds the astro process peaked 17 and 47 MB higher with them than with two
+    // arenas (or one), in the same time within the machine's noise.
+    const env = { ...process.env, MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] ?? '2' };
+    const child = spawn(process.execPath, [...flags, astro, 'build', ...args], { stdio: ['inherit', 'inherit', 'pipe'], env });
     // V8's out-of-heap message goes to stderr: pass it on, and note it as it passes. A native stack trace
     // of several KB can follow it, so the end of stderr alone may no longer hold it.
     let tail = '';
