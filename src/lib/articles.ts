@@ -22,11 +22,11 @@ import { planSearchShards, shardCutsFrom, type SearchShard } from './search-shar
 import { digestInDetailFile, readStoryDetail } from './story-detail';
 import { searchSortDate } from './story-date';
 import { buildStoryListItem, type StoryListItem } from './story-list';
-import { compareStories, type StoryRecord } from './story-record';
+import { compareStories, summariseStory, type StoryRecord } from './story-record';
 
 export { compareStories };
 
-/** A story with its figures and sentence-split body, read back from the loader's cache. */
+/** A story as every page sees it (see story-record.ts); its body stays in the loader's cache until its own page reads it. */
 export type Story = StoryRecord;
 
 export interface Neighbours {
@@ -56,6 +56,8 @@ export interface Archive {
   timeline: (operationId: string) => OperationTimeline<Story> | null;
   /** The digest of each story's copy, by story id. */
   digests: Map<string, string>;
+  /** The loader's cached file of each story (see story-detail.ts), by story id. */
+  details: Map<string, string>;
   /** The search index's shards, built on first use. */
   searchShards: () => SearchShard[];
 }
@@ -73,12 +75,12 @@ type ArticleEntry = Awaited<ReturnType<typeof getCollection<'articles'>>>[number
 /** Detail files read at once: enough to keep the disk busy while the last ones are parsed. */
 const readConcurrency = 64;
 
-/** Reads the collection entries' stories back from the loader's cache, in the entries' order. */
+/** Reads the collection entries' stories back from the loader's cache, in the entries' order, keeping their summaries. */
 async function hydrate(entries: readonly ArticleEntry[]): Promise<Story[]> {
   const stories: Story[] = [];
   for (let index = 0; index < entries.length; index += readConcurrency) {
     const batch = entries.slice(index, index + readConcurrency);
-    stories.push(...(await Promise.all(batch.map(async (entry) => ({ id: entry.id, data: await readStoryDetail(entry.data.detail) })))));
+    stories.push(...(await Promise.all(batch.map(async (entry) => ({ id: entry.id, data: summariseStory(await readStoryDetail(entry.data.detail)) })))));
   }
   return stories;
 }
@@ -96,6 +98,7 @@ async function loadArchive(): Promise<Archive> {
     if (mismatch !== null) throw new Error(mismatch);
   }
   const digests = new Map(entries.map((entry) => [entry.id, copyDigest(entry)]));
+  const details = new Map(entries.map((entry) => [entry.id, entry.data.detail]));
   const stories = (await hydrate(entries)).sort(compareStories);
   const operations = (await getCollection('operations')).map((entry) => entry.data);
   const operationById = new Map(operations.map((operation) => [operation.id, operation]));
@@ -122,6 +125,7 @@ async function loadArchive(): Promise<Archive> {
     listItem: memoise((story: Story) => buildStoryListItem(story, citations, operationById)),
     related: () => (related ??= buildRelated(stories, { operationName })),
     digests,
+    details,
     searchShards: () => {
       if (shards) return shards;
       const { size, cuts } = shardCutsFrom(process.env['ARCHIVE_SEARCH_SHARD_SIZE'], stories.length);
@@ -175,6 +179,13 @@ export async function getStoriesToRender(): Promise<Story[]> {
   state.stories = { ...plan, keys, searchShards: archive.searchShards() };
   const render = new Set(plan.render);
   return archive.stories.filter((story) => render.has(story.id));
+}
+
+/** The body of a story, paragraphs of sentences, read from the loader's cache: only its own page needs it. */
+export async function getStoryParagraphs(story: Story): Promise<string[][]> {
+  const file = (await getArchive()).details.get(story.id);
+  if (file === undefined) throw new Error(`story '${story.id}' is not in the archive`);
+  return (await readStoryDetail(file)).paragraphs;
 }
 
 /** The catalogue's operations, in catalogue order. */

@@ -5,7 +5,7 @@
 import { storyPath } from './paths';
 import type { Figure } from './schema';
 import type { StoryRecord } from './story-record';
-import { figureSentenceNumbers, sentenceId } from './story-sentences';
+import { sentenceId } from './story-sentences';
 
 export interface CitedFigure<S extends StoryRecord = StoryRecord> {
   story: S;
@@ -20,7 +20,7 @@ export interface CitedFigure<S extends StoryRecord = StoryRecord> {
 
 /** Every figure of a story with the link to its sentence. */
 export function citeFigures<S extends StoryRecord>(story: S): CitedFigure<S>[] {
-  const numbers = figureSentenceNumbers(story.data.paragraphs, story.data.figures);
+  const numbers = story.data.figureSentences;
   const base = storyPath(story);
   return story.data.figures.map((figure, index) => {
     const sentence = numbers[index];

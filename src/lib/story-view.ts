@@ -10,7 +10,6 @@ import { operationPath, storyPath } from './paths';
 import type { Operation } from './schema';
 import { storySearchData, type StorySearchData } from './search-data';
 import { storyDate, type StoryDate } from './story-date';
-import { storyDescription } from './story-description';
 import type { StoryRecord } from './story-record';
 import { anchorSentences, type AnchoredSentence } from './story-sentences';
 
@@ -55,8 +54,8 @@ export interface StoryViewContext<S extends StoryRecord> {
   site: URL;
 }
 
-/** Builds the view of one story; looks up only this story's data. */
-export function buildStoryView<S extends StoryRecord>(story: S, context: StoryViewContext<S>): StoryView<S> {
+/** Builds the view of one story from its record and its body's sentences; looks up only this story's data. */
+export function buildStoryView<S extends StoryRecord>(story: S, paragraphs: readonly (readonly string[])[], context: StoryViewContext<S>): StoryView<S> {
   const cited = context.citations(story);
   const seen = new Set<string>();
   const operations: StoryOperation[] = [];
@@ -73,7 +72,7 @@ export function buildStoryView<S extends StoryRecord>(story: S, context: StoryVi
     });
   }
   const date = storyDate(story);
-  const description = storyDescription(story);
+  const description = story.data.description;
   const path = storyPath(story);
   const absolute = (pathname: string): string => new URL(pathname, context.site).href;
   return {
@@ -81,7 +80,7 @@ export function buildStoryView<S extends StoryRecord>(story: S, context: StoryVi
     path,
     date,
     description,
-    paragraphs: anchorSentences(story.data.paragraphs, cited.map((item) => item.sentence)),
+    paragraphs: anchorSentences(paragraphs, cited.map((item) => item.sentence)),
     figures: cited.map((item, index) => {
       const operation = item.figure.operation === null ? undefined : context.operationById.get(item.figure.operation);
       const indexed = cited.findIndex((other) => other.figure.operation === item.figure.operation) === index;

@@ -7,7 +7,6 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getArchive } from '@/lib/articles';
 import { storyPath } from '@/lib/paths';
-import { storyDescription } from '@/lib/story-description';
 
 /** How many stories the feed carries. */
 const feedSize = 50;
@@ -22,7 +21,7 @@ export async function GET(context: APIContext): Promise<Response> {
     items: archive.stories.slice(0, feedSize).map((story) => ({
       title: story.data.title,
       link: storyPath(story),
-      description: storyDescription(story),
+      description: story.data.description,
       ...(story.data.date !== null ? { pubDate: new Date(`${story.data.date}T00:00:00Z`) } : {}),
       categories: [...new Set(story.data.operations.map((mention) => archive.operationById.get(mention.id)?.name ?? mention.text))],
     })),

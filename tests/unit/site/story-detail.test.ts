@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detailFileName, digestInDetailFile, readStoryDetail, writeStoryDetail } from '@/lib/story-detail';
-import { datedStory } from './story-factory';
+import { storedArticle } from './story-factory';
 
 let dir = '';
 afterEach(() => {
@@ -20,10 +20,10 @@ describe('story detail files', () => {
 
   it('writes a story that reads back equal, leaving no temporary file', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'archive-detail-'));
-    const story = datedStory('xi', '2017-10-19', { paragraphs: [['Opening.', 'Close.']] });
+    const story = storedArticle('xi', { date: '2017-10-19', dateSource: 'source', paragraphs: [['Opening.', 'Close.']] });
     const file = path.join(dir, detailFileName('xi', 'd1'));
-    await writeStoryDetail(file, story.data);
-    expect(await readStoryDetail(file)).toEqual(story.data);
+    await writeStoryDetail(file, story);
+    expect(await readStoryDetail(file)).toEqual(story);
     expect(readdirSync(dir)).toEqual([path.basename(file)]);
   });
 });

@@ -1,6 +1,6 @@
 /** Hand-built stories for the site's unit tests: valid per the schema, small enough to read. */
 import { storedArticleSchema, type Figure, type OperationMention, type StoredArticle } from '@/lib/schema';
-import type { StoryRecord } from '@/lib/story-record';
+import { summariseStory, type StoryRecord } from '@/lib/story-record';
 
 /** A figure with defaults: a national operation figure about children. */
 export function figure(overrides: Partial<Figure> & Pick<Figure, 'sentence'>): Figure {
@@ -21,9 +21,9 @@ export function mention(overrides: Partial<OperationMention> = {}): OperationMen
   return { id: 'operation-cross-country', text: 'Operation Cross Country', edition: null, editionNumber: null, ...overrides };
 }
 
-/** A story validated by the real schema, so tests cannot build what the build would reject. */
-export function story(id: string, overrides: Partial<StoredArticle> = {}): StoryRecord {
-  const data = storedArticleSchema.parse({
+/** A story as the loader caches it, validated by the real schema, so tests cannot build what the build would reject. */
+export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}): StoredArticle {
+  return storedArticleSchema.parse({
     title: `Story ${id}`,
     slug: id,
     date: null,
@@ -37,7 +37,11 @@ export function story(id: string, overrides: Partial<StoredArticle> = {}): Story
     paragraphs: [['First sentence.']],
     ...overrides,
   });
-  return { id, data };
+}
+
+/** A story as the archive keeps it for every page (see summariseStory). */
+export function story(id: string, overrides: Partial<StoredArticle> = {}): StoryRecord {
+  return { id, data: summariseStory(storedArticle(id, overrides)) };
 }
 
 /** A dated story (date stated by the source). */

@@ -14,34 +14,37 @@ const operations = new Map<string, Operation>([
 const site = new URL('https://archive.example');
 
 describe('story view', () => {
+  const body = [['Opening.', 'So far, 84 kids have been recovered.'], ['Close.']];
   const dated = datedStory('xi', '2017-10-19', {
     dateline: 'WASHINGTON',
     outlet: 'CBS/WNCN',
     operations: [mention({ edition: 'XI', editionNumber: 11 }), mention({ id: 'not-in-catalogue', text: 'Operation Unknown' })],
-    paragraphs: [['Opening.', 'So far, 84 kids have been recovered.'], ['Close.']],
+    paragraphs: body,
     figures: [figure({ sentence: 'So far, 84 kids have been recovered.', value: 84, text: '84' }), figure({ sentence: 'Close.', operation: null })],
   });
 
   it('links figures to their sentence and marks that sentence', () => {
-    const view = buildStoryView(dated, { citations: citeFigures, operationById: operations, site });
+    const view = buildStoryView(dated, body, { citations: citeFigures, operationById: operations, site });
     expect(view.figures.map((f) => f.cited.href)).toEqual(['/stories/xi/#s-2', '/stories/xi/#s-3']);
     expect(view.figures[0]!.operation).toEqual({ name: 'Operation Cross Country', href: '/operations/operation-cross-country/', indexed: true });
     expect(view.paragraphs.flat().filter((s) => s.cited).map((s) => s.id)).toEqual(['s-2', 's-3']);
   });
 
   it('gives the search index each operation name once and a region, not the scope labels', () => {
+    const threeBody = [['One.', 'Two.', 'Three.']];
     const three = datedStory('three', '2017-10-19', {
-      paragraphs: [['One.', 'Two.', 'Three.']],
+      paragraphs: threeBody,
       figures: [figure({ sentence: 'One.' }), figure({ sentence: 'Two.' }), figure({ sentence: 'Three.', operation: null })],
     });
-    const view = buildStoryView(three, { citations: citeFigures, operationById: operations, site });
+    const view = buildStoryView(three, threeBody, { citations: citeFigures, operationById: operations, site });
     expect(view.figures.map((f) => f.operation?.indexed)).toEqual([true, false, undefined]);
     expect(view.figures.map((f) => f.scopeIndexed)).toEqual([false, false, false]);
+    const regionalBody = [['In North Carolina, 12 children were recovered.']];
     const regional = datedStory('r', '2017-10-19', {
-      paragraphs: [['In North Carolina, 12 children were recovered.']],
+      paragraphs: regionalBody,
       figures: [figure({ sentence: 'In North Carolina, 12 children were recovered.', scope: { kind: 'region', since: null, until: null, region: 'North Carolina' } })],
     });
-    expect(buildStoryView(regional, { citations: citeFigures, operationById: operations, site }).figures.map((f) => [f.scope, f.scopeIndexed])).toEqual([['region: North Carolina', true]]);
+    expect(buildStoryView(regional, regionalBody, { citations: citeFigures, operationById: operations, site }).figures.map((f) => [f.scope, f.scopeIndexed])).toEqual([['region: North Carolina', true]]);
   });
 
   it('refuses a figure whose sentence is not in the body, which could not cite it', () => {
@@ -50,7 +53,7 @@ describe('story view', () => {
   });
 
   it('gives search the contract values', () => {
-    const view = buildStoryView(dated, { citations: citeFigures, operationById: operations, site });
+    const view = buildStoryView(dated, body, { citations: citeFigures, operationById: operations, site });
     expect(view.search).toEqual({
       sortDate: '2017-10-19',
       operations: ['Operation Cross Country', 'Operation Unknown'],
@@ -59,12 +62,12 @@ describe('story view', () => {
       place: 'WASHINGTON',
       date: '2017-10-19',
     });
-    const undated = buildStoryView(story('u'), { citations: citeFigures, operationById: operations, site });
+    const undated = buildStoryView(story('u'), [['First sentence.']], { citations: citeFigures, operationById: operations, site });
     expect(undated.search).toMatchObject({ sortDate: '0000-00-00', year: 'Undated', date: 'date not stated', outlet: null, place: null });
   });
 
   it('links only catalogued operations, in the page and in JSON-LD', () => {
-    const view = buildStoryView(dated, { citations: citeFigures, operationById: operations, site });
+    const view = buildStoryView(dated, body, { citations: citeFigures, operationById: operations, site });
     expect(view.operations.map((o) => [o.name, o.href, o.edition])).toEqual([
       ['Operation Cross Country', '/operations/operation-cross-country/', 'XI'],
       ['Operation Unknown', null, null],
@@ -95,11 +98,21 @@ describe('story dates', () => {
 
 describe('descriptions and figure rows', () => {
   it('cuts a long description at a word with an ellipsis', () => {
-    const long = story('l', { paragraphs: [['word '.repeat(60).trim() + '.']] });
-    const description = storyDescription(long, 50);
+    const description = storyDescription([['word '.repeat(60).trim() + '.']], 'Title', 50);
     expect(description.length).toBeLessThanOrEqual(50);
     expect(description.endsWith('word…')).toBe(true);
-    expect(storyDescription(story('s', { paragraphs: [['Short.']] }))).toBe('Short.');
+    expect(storyDescription([['Short.']], 'Title')).toBe('Short.');
+    expect(storyDescription([], 'Title')).toBe('Title');
+  });
+
+  it('keeps in the archive what other pages need of the body, not the body', () => {
+    const kept = datedStory('k', '2017-10-19', {
+      paragraphs: [['Opening words.', 'So far, 84 kids have been recovered.']],
+      figures: [figure({ sentence: 'So far, 84 kids have been recovered.' }), figure({ sentence: 'Not in the body.' })],
+    });
+    expect(kept.data).not.toHaveProperty('paragraphs');
+    expect(kept.data.figureSentences).toEqual([2, null]);
+    expect(kept.data.description).toBe('Opening words. So far, 84 kids have been recovered.');
   });
 
   it('gives one row per figure with scope words and the catalogue name', () => {
