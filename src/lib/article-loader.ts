@@ -20,6 +20,7 @@ import { heapAdvice } from './heap-size';
 import { articleSchema, describeSchemaError } from './schema';
 import { splitSentences } from './sentences';
 import { detailFileName, writeStoryDetail } from './story-detail';
+import { storyDetail } from './story-record';
 import { figureSentenceNumbers } from './story-sentences';
 
 export interface ArticleLoaderOptions {
@@ -55,7 +56,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         const stored = slug === undefined ? undefined : store.get(slug);
         const storedDetail = stored?.data['detail'];
         const current = slug === undefined ? undefined : path.join(detailRoot, detailFileName(slug, digest));
-        if (stored && stored.digest === digest && stored.filePath === filePath && current !== undefined && storedDetail === current && existsSync(current)) {
+        if (stored && current !== undefined && stored.digest === generateDigest(current) && stored.filePath === filePath && storedDetail === current && existsSync(current)) {
           claim(slug!, filePath);
           return;
         }
@@ -76,9 +77,11 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         if (missing >= 0) throw new Error(`${filePath}: figures.${missing}.sentence is not a sentence of the body, so the figure cannot cite it`);
         claim(article.slug, filePath);
         const detail = path.join(detailRoot, detailFileName(article.slug, digest));
-        await writeStoryDetail(detail, { ...article, paragraphs });
+        await writeStoryDetail(detail, storyDetail({ ...article, paragraphs }));
         const data = await parseData({ id: article.slug, filePath, data: { detail } });
-        store.set({ id: article.slug, data, digest, filePath });
+        // Astro keeps an entry whose digest is unchanged, whatever its new data. The detail file's name
+        // holds the copy's digest and the detail format, so a new format replaces the entry too.
+        store.set({ id: article.slug, data, digest: generateDigest(detail), filePath });
         parsed += 1;
       };
 

@@ -22,7 +22,7 @@ import { planSearchShards, shardCutsFrom, type SearchShard } from './search-shar
 import { digestInDetailFile, readStoryDetail } from './story-detail';
 import { searchSortDate } from './story-date';
 import { buildStoryListItem, type StoryListItem } from './story-list';
-import { compareStories, summariseStory, type StoryRecord } from './story-record';
+import { compareStories, withoutBody, type StoryRecord } from './story-record';
 
 export { compareStories };
 
@@ -80,7 +80,7 @@ async function hydrate(entries: readonly ArticleEntry[]): Promise<Story[]> {
   const stories: Story[] = [];
   for (let index = 0; index < entries.length; index += readConcurrency) {
     const batch = entries.slice(index, index + readConcurrency);
-    stories.push(...(await Promise.all(batch.map(async (entry) => ({ id: entry.id, data: summariseStory(await readStoryDetail(entry.data.detail)) })))));
+    stories.push(...(await Promise.all(batch.map(async (entry) => ({ id: entry.id, data: withoutBody(await readStoryDetail(entry.data.detail)) })))));
   }
   return stories;
 }

@@ -1,15 +1,16 @@
 /**
- * A story as the article loader validated it (frontmatter, figures and the
- * body split into sentences), cached beside Astro's content cache in a file
- * named by the copy's digest. The collection store keeps only the path to
- * it (see storyPointerSchema).
+ * A story as the article loader validated it (frontmatter, figures, the
+ * body split into sentences, and what other pages need of the body: see
+ * story-record.ts), cached beside Astro's content cache in a file named by
+ * the copy's digest. The collection store keeps only the path to it (see
+ * storyPointerSchema).
  */
 import path from 'node:path';
 import { readFile, rename, writeFile } from './fs-callbacks';
-import type { StoredArticle } from './schema';
+import type { StoryDetail } from './story-record';
 
 /** Bumped when what a detail file holds changes, so files of an older layout are never read as new. */
-const detailFormat = 'v2';
+const detailFormat = 'v3';
 
 /** `<slug>.<digest of the copy>.<format>.json` */
 export function detailFileName(slug: string, digest: string): string {
@@ -26,13 +27,13 @@ export function digestInDetailFile(slug: string, file: string): string {
  * name and renamed, so a build killed midway never leaves a truncated file
  * that the next build would trust by its name.
  */
-export async function writeStoryDetail(file: string, story: StoredArticle): Promise<void> {
+export async function writeStoryDetail(file: string, story: StoryDetail): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(story));
   await rename(temporary, file);
 }
 
 /** Reads a detail file written by writeStoryDetail; the loader validated it before writing. */
-export async function readStoryDetail(file: string): Promise<StoredArticle> {
-  return JSON.parse(await readFile(file, 'utf8')) as StoredArticle;
+export async function readStoryDetail(file: string): Promise<StoryDetail> {
+  return JSON.parse(await readFile(file, 'utf8')) as StoryDetail;
 }

@@ -24,10 +24,24 @@ export interface StoryRecord {
   data: StoryData;
 }
 
+/** What the loader caches of a story (see story-detail.ts): its data and its body's sentences. */
+export type StoryDetail = StoryData & { paragraphs: string[][] };
+
 /** What the archive keeps of a validated story: everything but the body's sentences. */
 export function summariseStory(stored: StoredArticle): StoryData {
   const { paragraphs, ...rest } = stored;
   return { ...rest, figureSentences: figureSentenceNumbers(paragraphs, stored.figures), description: storyDescription(paragraphs, stored.title) };
+}
+
+/** A validated story with its summary worked out once, as the loader caches it. */
+export function storyDetail(stored: StoredArticle): StoryDetail {
+  return { ...summariseStory(stored), paragraphs: stored.paragraphs };
+}
+
+/** A cached story without its body, as the archive keeps it. */
+export function withoutBody(detail: StoryDetail): StoryData {
+  const { paragraphs: _body, ...data } = detail;
+  return data;
 }
 
 /** Newest first; undated stories last, then by slug so the order is stable. */
