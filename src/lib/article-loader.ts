@@ -21,7 +21,6 @@ import { articleSchema, describeSchemaError } from './schema';
 import { splitSentences } from './sentences';
 import { detailFileName, writeStoryDetail } from './story-detail';
 import { storyDetail } from './story-record';
-import { figureSentenceNumbers } from './story-sentences';
 
 export interface ArticleLoaderOptions {
   /** Folder of `*.md` copies, relative to the project root or absolute. */
@@ -71,13 +70,13 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         // The slug becomes the store's key for the whole build. As parsed it is a slice of the raw copy, and
         // V8 keeps a slice's whole parent string alive: 98 MB of raw copies at 10,000 stories. Keep a copy.
         const article = { ...checked.data, slug: ownString(checked.data.slug) };
-        const paragraphs = file.paragraphs.map(splitSentences);
+        const story = storyDetail({ ...article, paragraphs: file.paragraphs.map(splitSentences) });
         // Provenance: a figure whose sentence is not in the body could not link to it.
-        const missing = figureSentenceNumbers(paragraphs, article.figures).findIndex((number) => number === null);
+        const missing = story.figureSentences.findIndex((number) => number === null);
         if (missing >= 0) throw new Error(`${filePath}: figures.${missing}.sentence is not a sentence of the body, so the figure cannot cite it`);
         claim(article.slug, filePath);
         const detail = path.join(detailRoot, detailFileName(article.slug, digest));
-        await writeStoryDetail(detail, storyDetail({ ...article, paragraphs }));
+        await writeStoryDetail(detail, story);
         const data = await parseData({ id: article.slug, filePath, data: { detail } });
         // Astro keeps an entry whose digest is unchanged, whatever its new data. The detail file's name
         // holds the copy's digest and the detail format, so a new format replaces the entry too.
