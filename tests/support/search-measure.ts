@@ -92,7 +92,9 @@ async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<
     }
     const state = { lastKey: 0, asked: [] as { at: number; count: number }[], rendered: [] as { at: number; detail: RenderedDetail }[] };
     probe.searchProbe = state;
-    document.addEventListener('keydown', () => void (state.lastKey = performance.now()), { capture: true });
+    // The key event's own time, not when its listener ran: a page busy with a search when the key
+    // arrives would otherwise hide the wait from the measurement.
+    document.addEventListener('keydown', (event) => void (state.lastKey = event.timeStamp), { capture: true });
     document.addEventListener('archive-search:fetching', (event) => {
       state.asked.push({ at: performance.now(), count: (event as CustomEvent<{ count: number }>).detail.count });
     });
