@@ -23,6 +23,8 @@ import { digestInDetailFile, readStoryDetail } from './story-detail';
 import { searchSortDate } from './story-date';
 import { buildStoryListItem, type StoryListItem } from './story-list';
 import { compareStories, withoutBody, type StoryRecord } from './story-record';
+import { timelinePath } from './timeline-filters';
+import { planTimeline, timelinePageSizeFrom, type TimelineLayout } from './timeline-pages';
 
 export { compareStories };
 
@@ -54,6 +56,8 @@ export interface Archive {
   listItem: (story: Story) => StoryListItem;
   /** An operation's timeline, built on first use. */
   timeline: (operationId: string) => OperationTimeline<Story> | null;
+  /** How the timeline of every story (no id) or of one operation's stories is laid out in pages. */
+  timelineLayout: (operationId?: string) => TimelineLayout<Story>;
   /** The digest of each story's copy, by story id. */
   digests: Map<string, string>;
   /** The loader's cached file of each story (see story-detail.ts), by story id. */
@@ -139,6 +143,9 @@ async function loadArchive(): Promise<Archive> {
       const operation = operationById.get(id);
       return operation ? buildOperationTimeline(operation, storiesByOperation.get(id) ?? [], citations) : null;
     }),
+    timelineLayout: memoise((id?: string) =>
+      planTimeline(id === undefined ? stories : (storiesByOperation.get(id) ?? []), timelinePath(id), timelinePageSizeFrom(process.env['ARCHIVE_TIMELINE_PAGE_SIZE'])),
+    ),
   };
 }
 

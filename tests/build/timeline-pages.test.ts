@@ -1,0 +1,125 @@
+/**
+ * A timeline longer than a page, as a large archive has: a generated archive
+ * of 80 stories built with pages of 5 (ARCHIVE_TIMELINE_PAGE_SIZE). The
+ * timeline pages list years, each year has pages of its own, every story is
+ * on exactly one page of each timeline it belongs to, and every link holds.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArticleFile } from '@/lib/article-file';
+import { storyPath } from '@/lib/paths';
+import { articleSchema, type Article } from '@/lib/schema';
+import { writeSources } from '../../scripts/bench/generate-sources';
+import { listFiles, projectRoot } from '../support/dist';
+import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+import { htmlProblems } from '../support/html-validator';
+import { checkLinks, extractLinks } from '../support/link-check';
+
+const count = 80;
+const pageSize = 5;
+const work = mkdtempSync(path.join(tmpdir(), 'archive-timeline-'));
+const articlesDir = path.join(work, 'articles');
+let build: FixtureBuild;
+let articles: Article[];
+
+beforeAll(async () => {
+  const sources = path.join(work, 'sources');
+  await writeSources(sources, { count, seed: 31 });
+  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articlesDir, sources], { cwd: projectRoot, encoding: 'utf8' });
+  if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
+  articles = readdirSync(articlesDir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(articlesDir, name), 'utf8')).data));
+  build = buildFixtureArchive(articlesDir, { env: { ARCHIVE_TIMELINE_PAGE_SIZE: String(pageSize) } });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+}, 120_000);
+
+afterAll(() => {
+  build?.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const read = (urlPath: string): string => readFileSync(path.join(build.outDir, urlPath, 'index.html'), 'utf8');
+/** The story permalinks listed on a page, in order (story links only, not figure links). */
+const storyLinks = (html: string): string[] => [...html.matchAll(/<a class="story-link" href="([^"]+)"/g)].map((match) => match[1]!);
+/** The year links of a timeline's index. */
+const yearLinks = (html: string): { href: string; count: number }[] =>
+  [...html.matchAll(/<li> ?<a href="([^"]+)">[^<]+<\/a> <span class="count">\(([\d,]+) stor(?:y|ies)\)<\/span> ?<\/li>/g)].map((match) => ({
+    href: match[1]!,
+    count: Number(match[2]!.replace(/,/g, '')),
+  }));
+
+/** Every page of a year: its first, then each 'next' page. */
+function yearPages(first: string): string[] {
+  const pages = [first];
+  for (;;) {
+    const next = /<a href="([^"]+)" rel="next">/.exec(read(pages.at(-1)!))?.[1];
+    if (!next) return pages;
+    pages.push(next);
+  }
+}
+
+/** Checks one timeline (at `base`) against the stories it should hold, and returns its pages. */
+function checkTimeline(base: string, expected: readonly Article[]): string[] {
+  const index = read(base);
+  expect(storyLinks(index), `${base} lists years, not stories`).toEqual([]);
+  const years = yearLinks(index);
+  expect(years.length).toBeGreaterThan(1);
+  expect(years.reduce((sum, year) => sum + year.count, 0)).toBe(expected.length);
+  const shown: string[] = [];
+  const pages: string[] = [];
+  for (const year of years) {
+    expect(year.href.startsWith(base)).toBe(true);
+    const ofYear = yearPages(year.href);
+    const listed = ofYear.flatMap((page) => storyLinks(read(page)));
+    expect(listed, year.href).toHaveLength(year.count);
+    for (const page of ofYear) expect(storyLinks(read(page)).length).toBeLessThanOrEqual(pageSize);
+    shown.push(...listed);
+    pages.push(...ofYear);
+  }
+  expect(shown.sort()).toEqual(expected.map((article) => storyPath({ id: article.slug })).sort());
+  return pages;
+}
+
+describe(`a timeline of more than ${pageSize} stories`, () => {
+  it("puts the archive's stories on a page per year, each story once, oldest first", () => {
+    const pages = checkTimeline('/timeline/', articles);
+    const dates = pages.flatMap((page) => [...read(page).matchAll(/<span class="story-facts"><time datetime="([\d-]+)"/g)].map((match) => match[1]!));
+    expect(dates).toEqual([...dates].sort());
+    // The year's own address; more than a page of stories continues on numbered pages.
+    expect(pages.some((page) => /^\/timeline\/\d{4}\/$/.test(page))).toBe(true);
+    expect(pages.some((page) => /^\/timeline\/\d{4}\/2\/$/.test(page))).toBe(true);
+  });
+
+  it("does the same for each operation's timeline long enough to be split", () => {
+    const byOperation = new Map<string, Article[]>();
+    for (const article of articles) {
+      const ids = new Set([...article.operations.map((mention) => mention.id), ...article.figures.map((figure) => figure.operation)]);
+      for (const id of ids) if (id !== null) byOperation.set(id, [...(byOperation.get(id) ?? []), article]);
+    }
+    const long = [...byOperation].filter(([, stories]) => stories.length > pageSize);
+    expect(long.length).toBeGreaterThan(0);
+    for (const [id, stories] of long) checkTimeline(`/timeline/${id}/`, stories);
+  });
+
+  it('links each year page to the same year in the other timelines, and back to its own index', () => {
+    const html = read('/timeline/');
+    const firstYear = yearLinks(html)[0]!.href;
+    const links = extractLinks(read(firstYear));
+    expect(links).toContain('/timeline/');
+    const year = /\/(\d{4})\/$/.exec(firstYear)?.[1];
+    expect(links.some((href) => new RegExp(`^/timeline/[a-z-]+/(${year}/|#y-${year})$`).test(href))).toBe(true);
+  });
+
+  it('every link on every page resolves, and the year pages are valid HTML', async () => {
+    const { broken } = checkLinks(build.outDir, 'https://operations-archive.example');
+    expect(broken).toEqual([]);
+    const yearFiles = listFiles(build.outDir).filter((file) => /^timeline\/(?:[a-z-]+\/)?(?:\d{4}|undated)\/(?:\d+\/)?index\.html$/.test(file));
+    expect(yearFiles.length).toBeGreaterThan(5);
+    for (const file of yearFiles.slice(0, 4)) expect(await htmlProblems(readFileSync(path.join(build.outDir, file), 'utf8'), file)).toEqual([]);
+    expect(await htmlProblems(read('/timeline/'), 'timeline/index.html')).toEqual([]);
+  });
+});
