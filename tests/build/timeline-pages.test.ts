@@ -105,6 +105,24 @@ describe(`a timeline of more than ${pageSize} stories`, () => {
     for (const [id, stories] of long) checkTimeline(`/timeline/${id}/`, stories);
   });
 
+  it("shows an operation's running totals by year when its timeline is split, each year linked to its page", async () => {
+    const long = ['innocence-lost', 'operation-cross-country'].filter((id) => read(`/timeline/${id}/`).includes('class="year-index"'));
+    let checked = 0;
+    for (const id of long) {
+      const page = read(`/operations/${id}/`);
+      const table = /<table class="running-totals">[\s\S]*?<\/table>/.exec(page)?.[0];
+      if (table === undefined) continue;
+      checked += 1;
+      expect(table).toContain('<th scope="col">Year</th>');
+      const yearRows = [...table.matchAll(/<tr><td>(\d{4}|Undated)\b/g)].map((match) => match[1]);
+      expect(yearRows.length).toBeGreaterThan(0);
+      expect(new Set(yearRows).size).toBe(yearRows.length);
+      for (const year of yearRows) expect(table).toContain(`href="/timeline/${id}/${year === 'Undated' ? 'undated' : year}/"`);
+      expect(await htmlProblems(page, `operations/${id}/index.html`)).toEqual([]);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('links each year page to the same year in the other timelines, and back to its own index', () => {
     const html = read('/timeline/');
     const firstYear = yearLinks(html)[0]!.href;
