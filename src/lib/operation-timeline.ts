@@ -184,6 +184,31 @@ export function selectVariants<S extends StoryRecord>(row: MeasureRow<S>, limit 
   return { shown: row.variants.filter((variant) => kept.has(variant)), others: { numbers: rest.length, stories: stories.size } };
 }
 
+/** Regional measures (a state's, a city's) shown per timeline entry; the rest are counted, and listed in the figures table. */
+export const regionalMeasuresShown = 12;
+
+export interface MeasureSelection<S extends StoryRecord = StoryRecord> {
+  /** Every national measure, and the regional ones most stories report, at most `limit`, in their order. */
+  shown: MeasureRow<S>[];
+  /** How many regional measures were left out, and how many stories reported them. */
+  otherRegions: { measures: number; stories: number } | null;
+}
+
+/**
+ * The measures of one timeline entry a page has room for. On a big archive an edition gathers a
+ * measure for every state and city some story gives a count for (143 of the 157 of one edition at
+ * 10,000 stories, 290 KB of its page); the national ones are what the entry is about.
+ */
+export function selectMeasures<S extends StoryRecord>(measures: readonly MeasureRow<S>[], limit = regionalMeasuresShown): MeasureSelection<S> {
+  const regional = measures.filter((row) => row.region !== null);
+  if (regional.length <= limit) return { shown: [...measures], otherRegions: null };
+  const reports = (row: MeasureRow<S>): number => row.variants.reduce((sum, variant) => sum + variant.reports.length, 0);
+  const ranked = regional.map((row, order) => ({ row, order })).sort((a, b) => reports(b.row) - reports(a.row) || a.order - b.order);
+  const dropped = new Set(ranked.slice(limit).map((entry) => entry.row));
+  const stories = new Set([...dropped].flatMap((row) => row.variants.flatMap((variant) => variant.reports.map((report) => report.story.id))));
+  return { shown: measures.filter((row) => !dropped.has(row)), otherRegions: { measures: dropped.size, stories: stories.size } };
+}
+
 interface Bucket<S extends StoryRecord> {
   id: string;
   kind: 'edition' | 'summary';

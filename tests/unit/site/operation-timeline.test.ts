@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citeFigures } from '@/lib/citations';
-import { buildOperationTimeline, foldRunningTotals } from '@/lib/operation-timeline';
+import { buildOperationTimeline, foldRunningTotals, selectMeasures } from '@/lib/operation-timeline';
 import type { Operation } from '@/lib/schema';
 import { datedStory, figure, mention, story } from './story-factory';
 
@@ -156,5 +156,38 @@ describe('operation timeline', () => {
       ['c', 1],
       ['d', 1],
     ]);
+  });
+});
+
+describe('selectMeasures', () => {
+  /** A story reporting `value` children recovered in `region` (null: nationwide) for Operation Cross Country XII. */
+  const regional = (id: string, region: string | null, value: number): ReturnType<typeof story> => {
+    const sentence = `Agents recovered ${value} children${region ? ` in ${region}` : ''} during Operation Cross Country XII.`;
+    return story(id, {
+      date: '2018-07-20',
+      dateSource: 'source',
+      operations: [mention({ edition: 'XII', editionNumber: 12 })],
+      paragraphs: [[sentence]],
+      figures: [figure({ sentence, value, text: String(value), scope: { kind: region ? 'region' : 'operation', since: null, until: null, region } })],
+    });
+  };
+  const stories = [
+    regional('national', null, 100),
+    regional('ohio', 'Ohio', 3),
+    regional('texas-1', 'Texas', 5),
+    regional('texas-2', 'Texas', 6),
+    regional('utah', 'Utah', 2),
+  ];
+  const measures = buildOperationTimeline(crossCountry, stories, citeFigures).entries.flatMap((entry) => entry.measures);
+
+  it('keeps every national measure and the regional ones most reported, in their order, and counts the rest', () => {
+    expect(measures.map((row) => row.region)).toEqual([null, 'Ohio', 'Texas', 'Utah']);
+    const { shown, otherRegions } = selectMeasures(measures, 1);
+    expect(shown.map((row) => row.region)).toEqual([null, 'Texas']);
+    expect(otherRegions).toEqual({ measures: 2, stories: 2 });
+  });
+
+  it('leaves an entry with few regional measures as it is', () => {
+    expect(selectMeasures(measures, 3)).toEqual({ shown: measures, otherRegions: null });
   });
 });
