@@ -126,7 +126,10 @@ describe(`a timeline of more than ${pageSize} stories`, () => {
   it('links each year page to the same year in the other timelines, and back to its own index', () => {
     const html = read('/timeline/');
     const firstYear = yearLinks(html)[0]!.href;
-    const links = extractLinks(read(firstYear));
+    const page = read(firstYear);
+    const year0 = /\/(\d{4})\/$/.exec(firstYear)?.[1];
+    expect(page).toMatch(new RegExp(`<p> ?Stories in the archive, published in ${year0}, oldest first\\.`));
+    const links = extractLinks(page);
     expect(links).toContain('/timeline/');
     const year = /\/(\d{4})\/$/.exec(firstYear)?.[1];
     expect(links.some((href) => new RegExp(`^/timeline/[a-z-]+/(${year}/|#y-${year})$`).test(href))).toBe(true);
