@@ -1,9 +1,10 @@
 /**
  * Incremental builds. When the output folder holds a complete earlier build
  * of the same code and configuration, Astro is told not to empty it and the
- * story route renders only the pages whose inputs changed (render-plan.ts);
- * everything else is rendered as usual. After the build, pages the archive
- * no longer has are deleted, kept story pages are added to the sitemap, and
+ * story route (and each list route that keys its pages) renders only the
+ * pages whose inputs changed (render-plan.ts); everything else is rendered
+ * as usual. After the build, pages the archive no longer has are deleted,
+ * kept pages are added to the sitemap, and
  * the manifest for the next build is written once the search index is done.
  *
  * Two integrations around the others: `plan` goes first, `record` last.
@@ -16,7 +17,7 @@ import type { AstroIntegration } from 'astro';
 import { getBuildState, setBuildState } from '../lib/build-state';
 import { storyPath } from '../lib/paths';
 import type { ShardedIndexPlan } from './search-index';
-import { formatRenderManifest, manifestMismatch, parseRenderManifest, staleFiles, type RenderManifest } from '../lib/render-plan';
+import { formatRenderManifest, manifestMismatch, pageFile, parseRenderManifest, staleFiles, type RenderManifest } from '../lib/render-plan';
 
 /** Inputs of every page besides the content: a change to any of them renders everything again. */
 const codeInputs = ['src', 'public', 'content/operations.json', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
@@ -38,12 +39,6 @@ export function codeFingerprint(root: string, settings: Record<string, unknown>)
     hash.update(`\0${file}\0`).update(readFileSync(path.join(root, file)));
   }
   return hash.digest('base64url').slice(0, 22);
-}
-
-/** The file a built page lives in, relative to the output folder ('figures/2/' → 'figures/2/index.html'). */
-function pageFile(pathname: string): string {
-  const trimmed = pathname.replace(/^\/+/, '');
-  return trimmed === '' || trimmed.endsWith('/') ? `${trimmed}index.html` : trimmed;
 }
 
 /** Removes a file and the folders it leaves empty, up to (not including) `root`. */
@@ -108,7 +103,10 @@ export function renderCache(): RenderCache {
         if (!state?.stories) throw new Error('render cache: the story route did not plan its pages (getStoriesToRender was not called)');
         const outDir = fileURLToPath(dir);
         const storyFiles = new Set([...state.stories.keys.keys()].map((slug) => pageFile(storyPath({ id: slug }))));
-        const written = new Set(pages.map((page) => pageFile(page.pathname)).filter((file) => !storyFiles.has(file)));
+        const listPages = [...(state.listPages ?? new Map()).entries()];
+        const keptList = listPages.filter(([, page]) => page.kept);
+        // Kept list pages were not written this time but stay: they are this build's pages too.
+        const written = new Set([...pages.map((page) => pageFile(page.pathname)).filter((file) => !storyFiles.has(file)), ...keptList.map(([file]) => file)]);
         const gone = [...state.stories.remove.map((slug) => pageFile(storyPath({ id: slug }))), ...staleFiles(otherPages, written)];
         for (const file of gone) removeFile(outDir, file);
         // @astrojs/sitemap writes sitemap-index.xml and sitemap-<n>.xml right after this hook; an archive
@@ -118,7 +116,9 @@ export function renderCache(): RenderCache {
         otherPages = [...written].sort();
         const kept = state.stories.reuse;
         logger.info(`${state.stories.render.length} story pages rendered, ${kept.length} kept from the last build`);
+        if (listPages.length > 0) logger.info(`${listPages.length - keptList.length} keyed list pages rendered, ${keptList.length} kept from the last build`);
         sitemapPages.push(...kept.map((slug) => new URL(storyPath({ id: slug }).slice(1), siteUrl).href));
+        sitemapPages.push(...keptList.map(([, page]) => new URL(page.path.slice(1), siteUrl).href));
       },
     },
   });
@@ -130,11 +130,12 @@ export function renderCache(): RenderCache {
         const state = getBuildState();
         if (!state?.stories) return;
         const manifest: RenderManifest = {
-          version: 1,
+          version: 2,
           fingerprint,
           outDir: path.resolve(fileURLToPath(dir)),
           stories: Object.fromEntries(state.stories.keys),
           otherPages,
+          listPages: Object.fromEntries([...(state.listPages ?? new Map()).entries()].map(([file, page]) => [file, page.key])),
           searchShards: Object.fromEntries(state.stories.searchShards.map((shard) => [shard.id, shard.key])),
         };
         writeFileSync(manifestFile, formatRenderManifest(manifest));

@@ -15,7 +15,7 @@ import { citeFigures, type CitedFigure } from './citations';
 import { buildOperationTimeline, type OperationTimeline } from './operation-timeline';
 import { storyPath } from './paths';
 import { buildRelated, type RelatedStory } from './related';
-import { planStoryPages, storyPageKey } from './render-plan';
+import { keptListPages, pageFile, planStoryPages, storyPageKey } from './render-plan';
 import type { Operation } from './schema';
 import { countSearchFilters } from './search-data';
 import { planSearchShards, shardCutsFrom, type SearchShard } from './search-shards';
@@ -186,6 +186,24 @@ export async function getStoriesToRender(): Promise<Story[]> {
   state.stories = { ...plan, keys, searchShards: archive.searchShards() };
   const render = new Set(plan.render);
   return archive.stories.filter((story) => render.has(story.id));
+}
+
+/**
+ * Of a list route's pages, each with its URL path and a key digesting everything it shows (see
+ * keptListPages), those this build renders: all of them, except in a build that can reuse the last
+ * one's pages, where a page whose key is unchanged is kept. Records every key for the next build.
+ */
+export function listPagesToRender<P extends { path: string; key: string }>(pages: readonly P[]): P[] {
+  const state = getBuildState();
+  if (!state) return [...pages];
+  const listPages = (state.listPages ??= new Map());
+  const current = new Map(pages.map((page) => [pageFile(page.path), page.key]));
+  const kept = keptListPages(current, state.previous?.listPages ?? null, (file) => existsSync(path.join(state.outDir, file)));
+  for (const page of pages) {
+    const file = pageFile(page.path);
+    listPages.set(file, { path: page.path, key: page.key, kept: kept.has(file) });
+  }
+  return pages.filter((page) => !kept.has(pageFile(page.path)));
 }
 
 /** The body of a story, paragraphs of sentences, read from the loader's cache: only its own page needs it. */

@@ -21,6 +21,8 @@ export interface BuildState {
   previous: RenderManifest | null;
   /** Set by the story route once it has planned its pages. */
   stories: StoryPagesPlanned | null;
+  /** Pages of list routes that key theirs (listPagesToRender), by file: URL path, key, and whether the last build's file is kept. */
+  listPages?: Map<string, { path: string; key: string; kept: boolean }>;
   /**
    * Called by the middleware as each page starts rendering. Astro renders one
    * page at a time and writes it before starting the next, so every page

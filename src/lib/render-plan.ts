@@ -1,6 +1,7 @@
 /**
- * Incremental builds: which story pages a build must render, and which it
- * can keep from the last build into the same folder.
+ * Incremental builds: which story pages (and pages of list routes that key
+ * theirs, see listPagesToRender) a build must render, and which it can keep
+ * from the last build into the same folder.
  *
  * A story page is a function of its own copy, its older and newer
  * neighbours and its related stories (plus code and configuration, which
@@ -31,15 +32,17 @@ export function digestOf(value: unknown): string {
 }
 
 const manifestSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   /** Digest of the code, configuration and catalogue the pages were rendered with. */
   fingerprint: z.string(),
   /** The absolute output folder the pages are in. */
   outDir: z.string(),
   /** Story slug → key of the inputs its page was rendered from. */
   stories: z.record(z.string(), z.string()),
-  /** Every other file the build wrote for a page or endpoint ('index.html', 'figures/2/index.html'), relative to outDir. */
+  /** Every other file the build wrote for a page or endpoint ('index.html', 'figures/2/index.html'), relative to outDir, kept ones included. */
   otherPages: z.array(z.string()),
+  /** File of a list route's page → key of the inputs it was rendered from (see keptListPages). */
+  listPages: z.record(z.string(), z.string()),
   /** Search shard id → key of the stories its bundle in outDir was built from (see search-shards.ts). */
   searchShards: z.record(z.string(), z.string()),
 });
@@ -95,6 +98,28 @@ export function planStoryPages(
   }
   const remove = previous === null ? [] : Object.keys(previous).filter((slug) => !current.has(slug));
   return { render, reuse, remove };
+}
+
+/** The file a built page lives in, relative to the output folder ('/figures/2/' → 'figures/2/index.html'). */
+export function pageFile(pathname: string): string {
+  const trimmed = pathname.replace(/^\/+/, '');
+  return trimmed === '' || trimmed.endsWith('/') ? `${trimmed}index.html` : trimmed;
+}
+
+/**
+ * The files of a list route's pages (file → key of the inputs it renders from) this build can keep:
+ * those the last build wrote from the same key, still on disk. A route that keys its pages must
+ * digest everything they show besides code and configuration, as storyPageKey does for a story.
+ */
+export function keptListPages(
+  current: ReadonlyMap<string, string>,
+  previous: Readonly<Record<string, string>> | null,
+  onDisk: (file: string) => boolean,
+): Set<string> {
+  const kept = new Set<string>();
+  if (previous === null) return kept;
+  for (const [file, key] of current) if (Object.hasOwn(previous, file) && previous[file] === key && onDisk(file)) kept.add(file);
+  return kept;
 }
 
 /** Files the last build wrote that this one did not write and does not keep. */

@@ -9,7 +9,9 @@
  * year keeps working as the archive grows; only a year of more than
  * `pageSize` stories has numbered pages after its first (`/timeline/2019/2/`).
  */
+import { digestOf } from './render-plan';
 import { groupByYear, type YearGroup } from './timeline';
+import type { TimelineFilter } from './timeline-filters';
 import type { StoryRecord } from './story-record';
 
 /** Stories on one timeline page before the timeline is split by year. */
@@ -101,4 +103,24 @@ export function yearHref(layout: TimelineLayout, base: string, year: number | nu
   if (layout.split) return layout.years.find((entry) => entry.year === year)?.href ?? base;
   const group = layout.groups.find((entry) => entry.year === year);
   return group ? `${base}#${group.id}` : base;
+}
+
+/**
+ * The key of a year page for incremental builds (listPagesToRender): everything the page shows
+ * besides code and catalogue. Its stories by the digest of their copies (a list item is made from
+ * the story alone), and its place among the years and the other timelines by their links.
+ */
+export function yearPageKey(
+  page: YearPage,
+  context: { operationId: string | undefined; years: readonly YearLink[]; filters: readonly TimelineFilter[]; digest: (id: string) => string },
+): string {
+  const { path, part, parts, start, yearCount, previous, next, group } = page;
+  return digestOf([
+    path,
+    context.operationId ?? null,
+    [part, parts, start, yearCount, previous, next],
+    context.years,
+    context.filters,
+    group.stories.map((story) => [story.id, context.digest(story.id)]),
+  ]);
 }

@@ -4,7 +4,8 @@
  * deletes a third, rebuilds into the same folder (which reuses unchanged
  * story pages), and compares every file with a fresh full build of the same
  * copies. The index is cut into shards of 8 stories (ARCHIVE_SEARCH_SHARD_SIZE),
- * so rebuilding some shards and keeping others is part of what is compared.
+ * and the timelines into a page per year past 6 stories (ARCHIVE_TIMELINE_PAGE_SIZE),
+ * so rebuilding some shards and year pages and keeping others is part of what is compared.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build
 
 const count = 40;
 const seed = 11;
-const env = { ARCHIVE_SEARCH_SHARD_SIZE: '8' };
+const env = { ARCHIVE_SEARCH_SHARD_SIZE: '8', ARCHIVE_TIMELINE_PAGE_SIZE: '6' };
 const work = mkdtempSync(path.join(tmpdir(), 'archive-incremental-'));
 const articles = path.join(work, 'articles');
 let first: FixtureBuild & { work: string };
@@ -86,6 +87,15 @@ describe('incremental build', () => {
     expect(Number(shards![2])).toBeGreaterThanOrEqual(5);
   });
 
+  it('renders only the year pages whose stories or links changed', () => {
+    const counts = /(\d+) keyed list pages rendered, (\d+) kept from the last build/.exec(again.output);
+    expect(counts).not.toBeNull();
+    const [rendered, kept] = [Number(counts![1]), Number(counts![2])];
+    expect(rendered).toBeGreaterThanOrEqual(1);
+    expect(kept).toBeGreaterThan(rendered);
+    expect(filesOf(again.outDir).filter((file) => /^timeline\/(?:[a-z-]+\/)?(?:\d{4}|undated)\//.test(file)).length).toBe(rendered + kept);
+  });
+
   it('indexes shards while the other pages are still rendering', () => {
     const report = /Pagefind indexed (\d+) pages in (\d+) of (\d+) search shards, (\d+) of them while pages were rendering/.exec(first.output);
     expect(report).not.toBeNull();
@@ -121,6 +131,7 @@ describe('incremental build', () => {
     const idle = buildFixtureArchive(articles, { work: fresh.work, env });
     expect(idle.status).toBe(0);
     expect(idle.output).toContain(`0 story pages rendered, ${count} kept from the last build`);
+    expect(idle.output).toMatch(/ 0 keyed list pages rendered, \d+ kept from the last build/);
     expect(idle.output).toContain('search index kept');
   }, 120_000);
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatRenderManifest,
+  keptListPages,
   manifestMismatch,
+  pageFile,
   parseRenderManifest,
   planStoryPages,
   staleFiles,
@@ -48,7 +50,15 @@ describe('planStoryPages', () => {
 });
 
 describe('render manifest', () => {
-  const manifest: RenderManifest = { version: 1, fingerprint: 'f', outDir: '/out', stories: { a: 'k' }, otherPages: ['index.html'], searchShards: { all: 's' } };
+  const manifest: RenderManifest = {
+    version: 2,
+    fingerprint: 'f',
+    outDir: '/out',
+    stories: { a: 'k' },
+    otherPages: ['index.html', 'timeline/2019/index.html'],
+    listPages: { 'timeline/2019/index.html': 'y' },
+    searchShards: { all: 's' },
+  };
 
   it('reads back what it writes', () => {
     expect(parseRenderManifest(formatRenderManifest(manifest))).toEqual(manifest);
@@ -57,7 +67,10 @@ describe('render manifest', () => {
   it('reads anything else as no manifest', () => {
     expect(parseRenderManifest(null)).toBeNull();
     expect(parseRenderManifest('{')).toBeNull();
-    expect(parseRenderManifest(JSON.stringify({ ...manifest, version: 2 }))).toBeNull();
+    // A manifest of the first version (no list pages) means a full build, not a guess.
+    const { listPages: _listPages, ...first } = manifest;
+    expect(parseRenderManifest(JSON.stringify({ ...first, version: 1 }))).toBeNull();
+    expect(parseRenderManifest(JSON.stringify({ ...manifest, version: 3 }))).toBeNull();
     expect(parseRenderManifest(JSON.stringify({ ...manifest, stories: { a: 1 } }))).toBeNull();
   });
 
@@ -72,5 +85,33 @@ describe('render manifest', () => {
 describe('staleFiles', () => {
   it('lists files of the last build this one did not write', () => {
     expect(staleFiles(['a', 'b', 'c'], new Set(['a', 'c', 'd']))).toEqual(['b']);
+  });
+});
+
+describe('keptListPages', () => {
+  const current = new Map([
+    ['timeline/2018/index.html', 'same'],
+    ['timeline/2019/index.html', 'new-key'],
+    ['timeline/2020/index.html', 'same'],
+    ['timeline/2021/index.html', 'k'],
+  ]);
+  const previous = { 'timeline/2018/index.html': 'same', 'timeline/2019/index.html': 'old-key', 'timeline/2020/index.html': 'same', 'timeline/2017/index.html': 'k' };
+
+  it('keeps a page whose key is unchanged and whose file is still there, nothing else', () => {
+    const kept = keptListPages(current, previous, (file) => file !== 'timeline/2020/index.html');
+    expect([...kept]).toEqual(['timeline/2018/index.html']);
+  });
+
+  it('keeps nothing without a previous build, and is not fooled by inherited property names', () => {
+    expect(keptListPages(current, null, () => true).size).toBe(0);
+    expect(keptListPages(new Map([['constructor', 'k']]), {}, () => true).size).toBe(0);
+  });
+});
+
+describe('pageFile', () => {
+  it('names the file a page path is written to', () => {
+    expect(pageFile('/')).toBe('index.html');
+    expect(pageFile('/timeline/2019/2/')).toBe('timeline/2019/2/index.html');
+    expect(pageFile('/rss.xml')).toBe('rss.xml');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planTimeline, timelinePageSizeFrom, yearHref, yearPagePath } from '@/lib/timeline-pages';
+import { planTimeline, timelinePageSizeFrom, yearHref, yearPageKey, yearPagePath } from '@/lib/timeline-pages';
 import { datedStory, story } from './story-factory';
 
 /** `count` stories in `year`, one a day from January 1. */
@@ -81,5 +81,26 @@ describe('yearPagePath and timelinePageSizeFrom', () => {
     expect(timelinePageSizeFrom('25')).toBe(25);
     expect(() => timelinePageSizeFrom('0')).toThrow(/ARCHIVE_TIMELINE_PAGE_SIZE/);
     expect(() => timelinePageSizeFrom('ten')).toThrow(/ARCHIVE_TIMELINE_PAGE_SIZE/);
+  });
+});
+
+describe('yearPageKey', () => {
+  const stories = [...storiesIn(2018, 3), ...storiesIn(2019, 4)];
+  const layout = planTimeline(stories, '/timeline/', 3);
+  if (!layout.split) throw new Error('expected a split timeline');
+  const filters = [{ href: '/timeline/2019/', label: 'All operations', current: true }];
+  const digests = new Map(stories.map((s) => [s.id, `d-${s.id}`]));
+  const context = { operationId: undefined, years: layout.years, filters, digest: (id: string) => digests.get(id)! };
+  const page = layout.pages.find((p) => p.path === '/timeline/2019/')!;
+
+  it('is the same for the same inputs, and changes with a story of the page, the years or the links', () => {
+    const key = yearPageKey(page, context);
+    expect(yearPageKey(page, { ...context })).toBe(key);
+    expect(yearPageKey(page, { ...context, digest: (id) => (id === '2019-001' ? 'edited' : digests.get(id)!) })).not.toBe(key);
+    expect(yearPageKey(page, { ...context, digest: (id) => (id === '2018-001' ? 'edited' : digests.get(id)!) })).toBe(key);
+    expect(yearPageKey(page, { ...context, years: [...layout.years, { year: 2020, label: '2020', count: 1, href: '/timeline/2020/' }] })).not.toBe(key);
+    expect(yearPageKey(page, { ...context, filters: [{ ...filters[0]!, href: '/timeline/#y-2019' }] })).not.toBe(key);
+    expect(yearPageKey(page, { ...context, operationId: 'operation-cross-country' })).not.toBe(key);
+    expect(yearPageKey(layout.pages.find((p) => p.path === '/timeline/2019/2/')!, context)).not.toBe(key);
   });
 });
