@@ -24,7 +24,8 @@ import { searchSortDate } from './story-date';
 import { buildStoryListItem, type StoryListItem } from './story-list';
 import { compareStories, withoutBody, type StoryRecord } from './story-record';
 import { timelinePath } from './timeline-filters';
-import { planTimeline, timelinePageSizeFrom, type TimelineLayout } from './timeline-pages';
+import { listPageSizeFrom } from './list-page-size';
+import { planTimeline, type TimelineLayout } from './timeline-pages';
 
 export { compareStories };
 
@@ -117,6 +118,7 @@ async function loadArchive(): Promise<Archive> {
 
   const citations = memoise((story: Story) => citeFigures(story));
   const operationName = (id: string): string => operationById.get(id)?.name ?? id;
+  const listPageSize = listPageSizeFrom(process.env['ARCHIVE_LIST_PAGE_SIZE']);
   let related: Map<string, RelatedStory<Story>[]> | undefined;
   let shards: SearchShard[] | undefined;
   return {
@@ -144,7 +146,7 @@ async function loadArchive(): Promise<Archive> {
       return operation ? buildOperationTimeline(operation, storiesByOperation.get(id) ?? [], citations) : null;
     }),
     timelineLayout: memoise((id?: string) =>
-      planTimeline(id === undefined ? stories : (storiesByOperation.get(id) ?? []), timelinePath(id), timelinePageSizeFrom(process.env['ARCHIVE_TIMELINE_PAGE_SIZE'])),
+      planTimeline(id === undefined ? stories : (storiesByOperation.get(id) ?? []), timelinePath(id), listPageSize),
     ),
   };
 }

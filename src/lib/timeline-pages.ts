@@ -1,7 +1,7 @@
 /**
  * How a timeline (the archive's, or one operation's) is laid out in pages.
- * A timeline of up to `pageSize` stories is one page with every year on it.
- * A longer one becomes an index of its years, each year a page of its own
+ * A timeline of up to `pageSize` stories (list-page-size.ts) is one page with
+ * every year on it. A longer one becomes an index of its years, each year a page of its own
  * (or several, `pageSize` stories each), so no page grows with the archive:
  * at 10,000 stories the one-page timeline was 5.4 MB of HTML.
  *
@@ -13,17 +13,6 @@ import { digestOf } from './render-plan';
 import { groupByYear, type YearGroup } from './timeline';
 import type { TimelineFilter } from './timeline-filters';
 import type { StoryRecord } from './story-record';
-
-/** Stories on one timeline page before the timeline is split by year. */
-export const defaultTimelinePageSize = 1000;
-
-/** The page size a build uses: ARCHIVE_TIMELINE_PAGE_SIZE when set (tests split small archives), else the default. */
-export function timelinePageSizeFrom(value: string | undefined): number {
-  if (value === undefined || value === '') return defaultTimelinePageSize;
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 1) throw new Error(`ARCHIVE_TIMELINE_PAGE_SIZE must be a positive whole number, not '${value}'`);
-  return size;
-}
 
 /** The URL segment of a year group: '2019', or 'undated'. */
 export function yearSegment(group: Pick<YearGroup, 'year'>): string {
@@ -108,7 +97,8 @@ export function yearHref(layout: TimelineLayout, base: string, year: number | nu
 /**
  * The key of a year page for incremental builds (listPagesToRender): everything the page shows
  * besides code and catalogue. Its stories by the digest of their copies (a list item is made from
- * the story alone), and its place among the years and the other timelines by their links.
+ * the story alone), and its place among the years and the other timelines by their links (not
+ * the other years' counts, which the page does not show: a story added to 2019 leaves 2018 as it is).
  */
 export function yearPageKey(
   page: YearPage,
@@ -119,7 +109,8 @@ export function yearPageKey(
     path,
     context.operationId ?? null,
     [part, parts, start, yearCount, previous, next],
-    context.years,
+    // The years as the page links them: another year's count is not on this page.
+    context.years.map(({ year, label, href }) => [year, label, href]),
     context.filters,
     group.stories.map((story) => [story.id, context.digest(story.id)]),
   ]);

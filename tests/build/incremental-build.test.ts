@@ -4,7 +4,7 @@
  * deletes a third, rebuilds into the same folder (which reuses unchanged
  * story pages), and compares every file with a fresh full build of the same
  * copies. The index is cut into shards of 8 stories (ARCHIVE_SEARCH_SHARD_SIZE),
- * and the timelines into a page per year past 6 stories (ARCHIVE_TIMELINE_PAGE_SIZE),
+ * and the timelines and figures into pages per year past 6 entries (ARCHIVE_LIST_PAGE_SIZE),
  * so rebuilding some shards and year pages and keeping others is part of what is compared.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build
 
 const count = 40;
 const seed = 11;
-const env = { ARCHIVE_SEARCH_SHARD_SIZE: '8', ARCHIVE_TIMELINE_PAGE_SIZE: '6' };
+const env = { ARCHIVE_SEARCH_SHARD_SIZE: '8', ARCHIVE_LIST_PAGE_SIZE: '6' };
 const work = mkdtempSync(path.join(tmpdir(), 'archive-incremental-'));
 const articles = path.join(work, 'articles');
 let first: FixtureBuild & { work: string };
@@ -87,13 +87,15 @@ describe('incremental build', () => {
     expect(Number(shards![2])).toBeGreaterThanOrEqual(5);
   });
 
-  it('renders only the year pages whose stories or links changed', () => {
+  it('renders only the year pages (timelines, figures) whose rows or links changed', () => {
     const counts = /(\d+) keyed list pages rendered, (\d+) kept from the last build/.exec(again.output);
     expect(counts).not.toBeNull();
     const [rendered, kept] = [Number(counts![1]), Number(counts![2])];
     expect(rendered).toBeGreaterThanOrEqual(1);
     expect(kept).toBeGreaterThan(rendered);
-    expect(filesOf(again.outDir).filter((file) => /^timeline\/(?:[a-z-]+\/)?(?:\d{4}|undated)\//.test(file)).length).toBe(rendered + kept);
+    // Year pages of the timelines and of the figures table.
+    expect(filesOf(again.outDir).filter((file) => /^(?:timeline\/(?:[a-z-]+\/)?|figures\/)(?:\d{4}|undated)\//.test(file)).length).toBe(rendered + kept);
+    expect(filesOf(again.outDir).some((file) => file.startsWith('figures/20'))).toBe(true);
   });
 
   it('indexes shards while the other pages are still rendering', () => {

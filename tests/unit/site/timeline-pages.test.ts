@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planTimeline, timelinePageSizeFrom, yearHref, yearPageKey, yearPagePath } from '@/lib/timeline-pages';
+import { listPageSizeFrom } from '@/lib/list-page-size';
+import { planTimeline, yearHref, yearPageKey, yearPagePath } from '@/lib/timeline-pages';
 import { datedStory, story } from './story-factory';
 
 /** `count` stories in `year`, one a day from January 1. */
@@ -69,18 +70,18 @@ describe('yearHref', () => {
   });
 });
 
-describe('yearPagePath and timelinePageSizeFrom', () => {
+describe('yearPagePath and listPageSizeFrom', () => {
   it('names undated stories and later pages plainly', () => {
     expect(yearPagePath('/timeline/', { year: null })).toBe('/timeline/undated/');
     expect(yearPagePath('/timeline/', { year: 2020 }, 2)).toBe('/timeline/2020/2/');
   });
 
-  it('takes ARCHIVE_TIMELINE_PAGE_SIZE when set and refuses nonsense', () => {
-    expect(timelinePageSizeFrom(undefined)).toBe(1000);
-    expect(timelinePageSizeFrom('')).toBe(1000);
-    expect(timelinePageSizeFrom('25')).toBe(25);
-    expect(() => timelinePageSizeFrom('0')).toThrow(/ARCHIVE_TIMELINE_PAGE_SIZE/);
-    expect(() => timelinePageSizeFrom('ten')).toThrow(/ARCHIVE_TIMELINE_PAGE_SIZE/);
+  it('takes ARCHIVE_LIST_PAGE_SIZE when set and refuses nonsense', () => {
+    expect(listPageSizeFrom(undefined)).toBe(1000);
+    expect(listPageSizeFrom('')).toBe(1000);
+    expect(listPageSizeFrom('25')).toBe(25);
+    expect(() => listPageSizeFrom('0')).toThrow(/ARCHIVE_LIST_PAGE_SIZE/);
+    expect(() => listPageSizeFrom('ten')).toThrow(/ARCHIVE_LIST_PAGE_SIZE/);
   });
 });
 
@@ -99,6 +100,8 @@ describe('yearPageKey', () => {
     expect(yearPageKey(page, { ...context, digest: (id) => (id === '2019-001' ? 'edited' : digests.get(id)!) })).not.toBe(key);
     expect(yearPageKey(page, { ...context, digest: (id) => (id === '2018-001' ? 'edited' : digests.get(id)!) })).toBe(key);
     expect(yearPageKey(page, { ...context, years: [...layout.years, { year: 2020, label: '2020', count: 1, href: '/timeline/2020/' }] })).not.toBe(key);
+    // Another year's count is not on the page.
+    expect(yearPageKey(page, { ...context, years: layout.years.map((y) => (y.year === 2018 ? { ...y, count: y.count + 1 } : y)) })).toBe(key);
     expect(yearPageKey(page, { ...context, filters: [{ ...filters[0]!, href: '/timeline/#y-2019' }] })).not.toBe(key);
     expect(yearPageKey(page, { ...context, operationId: 'operation-cross-country' })).not.toBe(key);
     expect(yearPageKey(layout.pages.find((p) => p.path === '/timeline/2019/2/')!, context)).not.toBe(key);

@@ -1,8 +1,9 @@
 /**
- * A timeline longer than a page, as a large archive has: a generated archive
- * of 80 stories built with pages of 5 (ARCHIVE_TIMELINE_PAGE_SIZE). The
- * timeline pages list years, each year has pages of its own, every story is
- * on exactly one page of each timeline it belongs to, and every link holds.
+ * Lists longer than a page, as a large archive has: a generated archive of
+ * 80 stories built with list pages of 5 (ARCHIVE_LIST_PAGE_SIZE). The
+ * timelines and the figures table list years, each year has pages of its
+ * own, every story (every figure) is on exactly one of them, and every link
+ * holds.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   articles = readdirSync(articlesDir)
     .filter((name) => name.endsWith('.md'))
     .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(articlesDir, name), 'utf8')).data));
-  build = buildFixtureArchive(articlesDir, { env: { ARCHIVE_TIMELINE_PAGE_SIZE: String(pageSize) } });
+  build = buildFixtureArchive(articlesDir, { env: { ARCHIVE_LIST_PAGE_SIZE: String(pageSize) } });
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
 }, 120_000);
 
@@ -133,6 +134,32 @@ describe(`a timeline of more than ${pageSize} stories`, () => {
     expect(links).toContain('/timeline/');
     const year = /\/(\d{4})\/$/.exec(firstYear)?.[1];
     expect(links.some((href) => new RegExp(`^/timeline/[a-z-]+/(${year}/|#y-${year})$`).test(href))).toBe(true);
+  });
+
+  it('puts every figure on a page of its year, newest year first, each once', async () => {
+    const index = read('/figures/');
+    expect(index).not.toContain('<table');
+    const years = [...index.matchAll(/<li> ?<a href="(\/figures\/(\d{4}|undated)\/)">[^<]+<\/a> <span class="count">\(([\d,]+) figures? from/g)].map((match) => ({
+      href: match[1]!,
+      year: match[2]!,
+      count: Number(match[3]!.replace(/,/g, '')),
+    }));
+    const dated = years.filter((year) => year.year !== 'undated').map((year) => Number(year.year));
+    expect(dated).toEqual([...dated].sort((a, b) => b - a));
+    const expected = articles.flatMap((article) => article.figures.map((figure) => `${storyPath({ id: article.slug })}#`));
+    expect(years.reduce((sum, year) => sum + year.count, 0)).toBe(expected.length);
+    const links: string[] = [];
+    for (const year of years) {
+      const pages = yearPages(year.href);
+      const rows = pages.flatMap((page) => [...read(page).matchAll(/<tr> <td> <a href="([^"]+)">/g)].map((match) => match[1]!));
+      expect(rows, year.href).toHaveLength(year.count);
+      for (const page of pages) expect([...read(page).matchAll(/<tr> <td> <a href=/g)].length).toBeLessThanOrEqual(pageSize);
+      links.push(...rows);
+    }
+    // Each row links to its figure's sentence: as many rows per story as the story has figures.
+    const perStory = (hrefs: string[]): Record<string, number> => hrefs.reduce<Record<string, number>>((acc, href) => ({ ...acc, [href.split('#')[0]!]: (acc[href.split('#')[0]!] ?? 0) + 1 }), {});
+    expect(perStory(links)).toEqual(perStory(expected));
+    expect(await htmlProblems(read(years[0]!.href), 'figures year page')).toEqual([]);
   });
 
   it('every link on every page resolves, and the year pages are valid HTML', async () => {

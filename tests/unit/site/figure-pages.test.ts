@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { citeFigures } from '@/lib/citations';
+import { figurePageKey, figureYearPath, planFigurePages } from '@/lib/figure-pages';
+import { buildFigureRows } from '@/lib/figures-table';
+import { compareStories, type StoryRecord } from '@/lib/story-record';
+import { datedStory, figure, story } from './story-factory';
+
+/** A story with `count` figures, one sentence each. */
+function withFigures(id: string, date: string | null, count: number): StoryRecord {
+  const sentences = Array.from({ length: count }, (_, i) => `Agents recovered ${i + 1} children.`);
+  const overrides = { paragraphs: [sentences], figures: sentences.map((sentence, i) => figure({ sentence, value: i + 1, text: String(i + 1) })) };
+  return date === null ? story(id, overrides) : datedStory(id, date, overrides);
+}
+
+const stories = [withFigures('a', '2019-03-01', 3), withFigures('b', '2019-08-01', 2), withFigures('c', '2017-01-01', 2), withFigures('u', null, 1), withFigures('none', '2018-01-01', 0)].sort(compareStories);
+const rowsOf = (s: StoryRecord) => buildFigureRows([s], citeFigures, () => 'Operation Cross Country');
+
+describe('planFigurePages', () => {
+  it('keeps a table of up to a page of figures on one page, in the stories’ order', () => {
+    const layout = planFigurePages(stories, rowsOf, 8);
+    expect(layout.split).toBe(false);
+    if (layout.split) return;
+    expect(layout.rows.map((row) => row.cited.story.id)).toEqual(['b', 'b', 'a', 'a', 'a', 'c', 'c', 'u']);
+  });
+
+  it('gives a longer table a page per year, newest first, undated last, years without figures left out', () => {
+    const layout = planFigurePages(stories, rowsOf, 3);
+    if (!layout.split) throw new Error('expected a split table');
+    expect(layout.years).toEqual([
+      { year: 2019, label: '2019', figures: 5, stories: 2, href: '/figures/2019/' },
+      { year: 2017, label: '2017', figures: 2, stories: 1, href: '/figures/2017/' },
+      { year: null, label: 'Undated', figures: 1, stories: 1, href: '/figures/undated/' },
+    ]);
+    expect(layout.pages.map((page) => [page.path, page.rows.map((row) => row.cited.story.id), page.part, page.parts, page.start, page.previous, page.next])).toEqual([
+      ['/figures/2019/', ['b', 'b', 'a'], 1, 2, 0, null, '/figures/2019/2/'],
+      ['/figures/2019/2/', ['a', 'a'], 2, 2, 3, '/figures/2019/', null],
+      ['/figures/2017/', ['c', 'c'], 1, 1, 0, null, null],
+      ['/figures/undated/', ['u'], 1, 1, 0, null, null],
+    ]);
+  });
+});
+
+describe('figurePageKey', () => {
+  const layout = planFigurePages(stories, rowsOf, 3);
+  if (!layout.split) throw new Error('expected a split table');
+  const digest = (id: string): string => `d-${id}`;
+  const page = layout.pages.find((p) => p.path === '/figures/2017/')!;
+
+  it("changes with the page's rows and the years it links, not with other years' counts", () => {
+    const key = figurePageKey(page, layout.years, digest);
+    expect(figurePageKey(page, layout.years, digest)).toBe(key);
+    expect(figurePageKey(page, layout.years, (id) => (id === 'c' ? 'edited' : digest(id)))).not.toBe(key);
+    expect(figurePageKey(page, layout.years, (id) => (id === 'a' ? 'edited' : digest(id)))).toBe(key);
+    expect(figurePageKey(page, layout.years.map((y) => (y.year === 2019 ? { ...y, figures: 9, stories: 4 } : y)), digest)).toBe(key);
+    expect(figurePageKey(page, [...layout.years, { year: 2020, label: '2020', figures: 1, stories: 1, href: figureYearPath(2020) }], digest)).not.toBe(key);
+  });
+});
