@@ -5,35 +5,26 @@
  * own, every story (every figure) is on exactly one of them, and every link
  * holds.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArticleFile } from '@/lib/article-file';
 import { storyPath } from '@/lib/paths';
-import { articleSchema, type Article } from '@/lib/schema';
-import { writeSources } from '../../scripts/bench/generate-sources';
-import { listFiles, projectRoot } from '../support/dist';
-import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+import type { Article } from '@/lib/schema';
+import { listFiles } from '../support/dist';
+import { buildFixtureArchive, generateArchive, readArticles, type FixtureBuild } from '../support/fixture-build';
 import { htmlProblems } from '../support/html-validator';
 import { checkLinks, extractLinks } from '../support/link-check';
 
 const count = 80;
 const pageSize = 5;
 const work = mkdtempSync(path.join(tmpdir(), 'archive-timeline-'));
-const articlesDir = path.join(work, 'articles');
 let build: FixtureBuild;
 let articles: Article[];
 
 beforeAll(async () => {
-  const sources = path.join(work, 'sources');
-  await writeSources(sources, { count, seed: 31 });
-  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articlesDir, sources], { cwd: projectRoot, encoding: 'utf8' });
-  if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
-  articles = readdirSync(articlesDir)
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(articlesDir, name), 'utf8')).data));
+  const articlesDir = await generateArchive(work, { count, seed: 31 });
+  articles = readArticles(articlesDir);
   build = buildFixtureArchive(articlesDir, { env: { ARCHIVE_LIST_PAGE_SIZE: String(pageSize) } });
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
 }, 120_000);
@@ -146,7 +137,7 @@ describe(`a timeline of more than ${pageSize} stories`, () => {
     }));
     const dated = years.filter((year) => year.year !== 'undated').map((year) => Number(year.year));
     expect(dated).toEqual([...dated].sort((a, b) => b - a));
-    const expected = articles.flatMap((article) => article.figures.map((figure) => `${storyPath({ id: article.slug })}#`));
+    const expected = articles.flatMap((article) => article.figures.map(() => `${storyPath({ id: article.slug })}#`));
     expect(years.reduce((sum, year) => sum + year.count, 0)).toBe(expected.length);
     const links: string[] = [];
     for (const year of years) {

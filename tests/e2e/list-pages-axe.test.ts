@@ -4,16 +4,13 @@
  * with list pages of 5, checked with axe-core in both colour schemes. The
  * seed archive is too small to have any of these pages.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSources } from '../../scripts/bench/generate-sources';
 import { axeViolations } from '../support/axe';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { projectRoot } from '../support/dist';
-import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+import { buildFixtureArchive, generateArchive, type FixtureBuild } from '../support/fixture-build';
 import { serveStatic, type RunningServer } from '../support/static-server';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archive-list-pages-'));
@@ -21,11 +18,7 @@ let build: FixtureBuild;
 let server: RunningServer;
 
 beforeAll(async () => {
-  const sources = path.join(work, 'sources');
-  const articles = path.join(work, 'articles');
-  await writeSources(sources, { count: 80, seed: 31 });
-  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
-  if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
+  const articles = await generateArchive(work, { count: 80, seed: 31 });
   build = buildFixtureArchive(articles, { env: { ARCHIVE_LIST_PAGE_SIZE: '5' } });
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   server = await serveStatic(build.outDir);

@@ -4,40 +4,30 @@
  * served and searched in Chromium. Every story must be found once, and a
  * search sorted by date must run newest first across shard boundaries.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArticleFile } from '@/lib/article-file';
 import { storyPath } from '@/lib/paths';
-import { articleSchema, type Article } from '@/lib/schema';
+import type { Article } from '@/lib/schema';
 import { orderFilterValues } from '@/scripts/search/filter-groups';
-import { writeSources } from '../../scripts/bench/generate-sources';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { projectRoot } from '../support/dist';
-import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+import { buildFixtureArchive, generateArchive, readArticles, type FixtureBuild } from '../support/fixture-build';
 import { serveStatic, type RunningServer } from '../support/static-server';
 import { openSearch, resultPaths, searchUrl, statusText } from './search-support';
 
 const count = 60;
 const shardSize = 12;
 const work = mkdtempSync(path.join(tmpdir(), 'archive-shards-'));
-const articlesDir = path.join(work, 'articles');
 let build: FixtureBuild;
 let server: RunningServer;
 let browser: LaunchedBrowser;
 let articles: Article[];
 
 beforeAll(async () => {
-  const sources = path.join(work, 'sources');
-  await writeSources(sources, { count, seed: 23 });
-  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articlesDir, sources], { cwd: projectRoot, encoding: 'utf8' });
-  if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
-  articles = readdirSync(articlesDir)
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(articlesDir, name), 'utf8')).data));
+  const articlesDir = await generateArchive(work, { count, seed: 23 });
+  articles = readArticles(articlesDir);
   build = buildFixtureArchive(articlesDir, { env: { ARCHIVE_SEARCH_SHARD_SIZE: String(shardSize) } });
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   server = await serveStatic(build.outDir);

@@ -1,8 +1,11 @@
 /** Builds the site from another folder of article copies into a temporary folder, as the benchmark does. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArticleFile } from '@/lib/article-file';
+import { articleSchema, type Article } from '@/lib/schema';
+import { writeSources } from '../../scripts/bench/generate-sources';
 import { projectRoot } from './dist';
 
 export interface FixtureBuild {
@@ -50,4 +53,25 @@ export function copyOfArticles(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'archive-articles-'));
   cpSync(path.join(projectRoot, 'content', 'articles'), dir, { recursive: true });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Generates `count` sources (the benchmark's generator, seeded) into `<work>/sources` and ingests
+ * them with the CLI into `<work>/articles`; returns the articles folder, ready for buildFixtureArchive.
+ */
+export async function generateArchive(work: string, options: { count: number; seed: number }): Promise<string> {
+  const sources = path.join(work, 'sources');
+  const articles = path.join(work, 'articles');
+  await writeSources(sources, options);
+  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
+  if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
+  return articles;
+}
+
+/** The articles of a folder of copies, validated by the schema, in file name order. */
+export function readArticles(dir: string): Article[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(dir, name), 'utf8')).data));
 }
