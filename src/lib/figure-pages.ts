@@ -10,6 +10,7 @@
 import type { FigureRow } from './figures-table';
 import { digestOf } from './render-plan';
 import { storyYear, type StoryRecord } from './story-record';
+import { yearSegment } from './timeline-pages';
 
 /** A year in the index of a split figures table. */
 export interface FigureYearLink {
@@ -43,7 +44,7 @@ export type FiguresLayout<S extends StoryRecord = StoryRecord> =
 
 /** The path of part `part` of a year's figures. */
 export function figureYearPath(year: number | null, part = 1): string {
-  return `/figures/${year === null ? 'undated' : year}/${part > 1 ? `${part}/` : ''}`;
+  return `/figures/${yearSegment({ year })}/${part > 1 ? `${part}/` : ''}`;
 }
 
 /** Lays out the figures of `stories` (archive order: newest first, undated last), `rowsOf` giving each story's rows. */

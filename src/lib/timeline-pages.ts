@@ -14,7 +14,7 @@ import { groupByYear, type YearGroup } from './timeline';
 import type { TimelineFilter } from './timeline-filters';
 import type { StoryRecord } from './story-record';
 
-/** The URL segment of a year group: '2019', or 'undated'. */
+/** The URL segment of a year in a list cut by year (timelines, figures): '2019', or 'undated'. */
 export function yearSegment(group: Pick<YearGroup, 'year'>): string {
   return group.year === null ? 'undated' : String(group.year);
 }
