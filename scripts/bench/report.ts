@@ -15,6 +15,8 @@ export interface SearchQueryFigures {
   requests: number;
   /** Matching stories the page announced. */
   results: number;
+  /** The longest a keystroke waited for the page's thread while the query was typed (not measured for the yardstick). */
+  keyWaitMs?: number;
 }
 
 export interface SearchFigures {
@@ -156,9 +158,16 @@ function phaseRows(build: BuildResult, withIndex: boolean): string[][] {
 /** One site's search figures: what it fetched before the first query, then each query. */
 function searchTable([title, msHeading]: readonly [string, string], startLabel: string, figures: SearchFigures): string {
   return table([
-    [title, 'KB fetched', 'requests', msHeading, 'results'],
-    [startLabel, (figures.pageBytes / 1000).toFixed(1), count(figures.pageRequests), '', ''],
-    ...figures.queries.map((q, i) => [`${i === 0 ? 'first' : 'second'} query '${q.query}'`, (q.bytes / 1000).toFixed(1), count(q.requests), q.ms.toFixed(0), count(q.results)]),
+    [title, 'KB fetched', 'requests', msHeading, 'results', 'longest key wait ms'],
+    [startLabel, (figures.pageBytes / 1000).toFixed(1), count(figures.pageRequests), '', '', ''],
+    ...figures.queries.map((q, i) => [
+      `${i === 0 ? 'first' : 'second'} query '${q.query}'`,
+      (q.bytes / 1000).toFixed(1),
+      count(q.requests),
+      q.ms.toFixed(0),
+      count(q.results),
+      q.keyWaitMs === undefined ? '' : q.keyWaitMs.toFixed(0),
+    ]),
   ]);
 }
 

@@ -18,7 +18,7 @@ export async function measureSearchStage(distDir: string): Promise<SearchFigures
     return {
       pageBytes: measured.pageBytes,
       pageRequests: measured.pageRequests,
-      queries: measured.queries.map(({ query, bytes, requests, ms, results }) => ({ query, bytes, requests, ms, results })),
+      queries: measured.queries.map(({ query, bytes, requests, ms, results, keyWaitMs }) => ({ query, bytes, requests, ms, results, keyWaitMs })),
     };
   } finally {
     await server.close();

@@ -3,7 +3,7 @@
  * the same function the benchmark runs on a generated archive, and printed.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { formatSearchMeasurement, measureSearch } from '../support/search-measure';
+import { formatSearchMeasurement, keyIntervalMs, measureSearch } from '../support/search-measure';
 import { readStoryFacts, storiesMatching } from './search-support';
 
 describe('bytes fetched by search on the seed archive', () => {
@@ -31,5 +31,33 @@ describe('bytes fetched by search on the seed archive', () => {
       expect(query.resources.some((resource) => resource.path === '/pagefind/pagefind.js' || resource.path.startsWith('/pagefind/wasm.'))).toBe(false);
     }
     expect(first!.bytes).toBeGreaterThan(0);
+  });
+
+  it('measures how long a keystroke waits for a busy page', async () => {
+    // The page is kept busy for 400 ms from 10 ms after the first key, as a long search on its thread
+    // would: the next key, typed keyIntervalMs after the first, waits for the rest of it.
+    const blockMs = 400;
+    const idle = await measureSearch(inject('baseUrl'), ['charlotte']);
+    const busy = await measureSearch(inject('baseUrl'), ['charlotte'], {
+      prepare: (page) =>
+        page.evaluate((ms) => {
+          // At the query's first letter (clearing the box beforehand sends a key too).
+          const block = (event: KeyboardEvent): void => {
+            if (event.key !== 'c') return;
+            document.removeEventListener('keydown', block);
+            setTimeout(() => {
+              const until = performance.now() + ms;
+              while (performance.now() < until);
+            }, 10);
+          };
+          document.addEventListener('keydown', block);
+        }, blockMs),
+    });
+    const waited = busy.queries[0]!.keyWaitMs;
+    expect(waited).toBeGreaterThanOrEqual(blockMs - keyIntervalMs - 60);
+    expect(waited).toBeLessThan(blockMs + 100);
+    expect(waited).toBeGreaterThan(idle.queries[0]!.keyWaitMs + 150);
+    // The typing was not slowed down to hide the wait: the results still come for the whole word.
+    expect(busy.queries[0]!.results).toBe(idle.queries[0]!.results);
   });
 });

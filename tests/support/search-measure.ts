@@ -19,6 +19,11 @@ export interface QueryMeasurement {
   ms: number;
   /** Stories matching, as the page announced. */
   results: number;
+  /**
+   * The longest a keystroke of this query waited before the page's thread handled it, in ms: the page
+   * is busy (a search on its thread) and the typed letter shows late.
+   */
+  keyWaitMs: number;
   /** Results on screen (the page shows ten at a time). */
   shown: number;
   /**
@@ -80,21 +85,59 @@ async function settle(inFlight: () => number, quietMs = 250, timeoutMs = 30_000)
   throw new Error('search-measure: requests still in flight after 30 s');
 }
 
+/** Milliseconds between keys: a fast typist, about 120 words a minute. */
+export const keyIntervalMs = 100;
+
+/**
+ * Types `text` into the focused element one key every keyIntervalMs, each sent at its own time whether
+ * or not the page has handled the last: a person's fingers do not wait for the page. (Playwright's
+ * keyboard.type sends a key only once the page has handled the one before, so a page busy with a search
+ * slows the typing down instead of making a key wait, and the wait goes unmeasured.)
+ */
+async function typeAsAPerson(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const sent: Promise<unknown>[] = [];
+    for (const [index, key] of [...text].entries()) {
+      if (index > 0) await new Promise((resolve) => setTimeout(resolve, keyIntervalMs));
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: key, unmodifiedText: key }));
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key }));
+    }
+    await Promise.all(sent);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Types `query` into the empty search box and waits for its results; returns the timings the page saw. */
-async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<{ ms: number; detail: RenderedDetail; shownWhileTyping: number; askedWhileTyping: number }> {
+async function typeQuery(
+  page: Page,
+  query: string,
+  timeoutMs: number,
+): Promise<{ ms: number; keyWaitMs: number; detail: RenderedDetail; shownWhileTyping: number; askedWhileTyping: number }> {
   await page.evaluate(() => {
-    const probe = window as unknown as { searchProbe?: { lastKey: number; asked: { at: number; count: number }[]; rendered: { at: number; detail: RenderedDetail }[] } };
+    const probe = window as unknown as {
+      searchProbe?: { lastKey: number; keyWait: number; asked: { at: number; count: number }[]; rendered: { at: number; detail: RenderedDetail }[] };
+    };
     if (probe.searchProbe) {
       probe.searchProbe.lastKey = 0;
+      probe.searchProbe.keyWait = 0;
       probe.searchProbe.rendered = [];
       probe.searchProbe.asked = [];
       return;
     }
-    const state = { lastKey: 0, asked: [] as { at: number; count: number }[], rendered: [] as { at: number; detail: RenderedDetail }[] };
+    const state = { lastKey: 0, keyWait: 0, asked: [] as { at: number; count: number }[], rendered: [] as { at: number; detail: RenderedDetail }[] };
     probe.searchProbe = state;
     // The key event's own time, not when its listener ran: a page busy with a search when the key
-    // arrives would otherwise hide the wait from the measurement.
-    document.addEventListener('keydown', (event) => void (state.lastKey = event.timeStamp), { capture: true });
+    // arrives would otherwise hide the wait from the measurement. The difference is the key's wait.
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        state.lastKey = event.timeStamp;
+        state.keyWait = Math.max(state.keyWait, performance.now() - event.timeStamp);
+      },
+      { capture: true },
+    );
     document.addEventListener('archive-search:fetching', (event) => {
       state.asked.push({ at: performance.now(), count: (event as CustomEvent<{ count: number }>).detail.count });
     });
@@ -103,15 +146,17 @@ async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<
     });
   });
   const expectedUrl = `/search/?${new URLSearchParams({ q: query.trim() }).toString()}`;
-  await page.keyboard.type(query, { delay: 40 });
+  await typeAsAPerson(page, query);
   const handle = await page.waitForFunction(
     (url) => {
-      const probe = (window as unknown as { searchProbe: { lastKey: number; asked: { at: number; count: number }[]; rendered: { at: number; detail: RenderedDetail }[] } }).searchProbe;
+      const probe = (
+        window as unknown as { searchProbe: { lastKey: number; keyWait: number; asked: { at: number; count: number }[]; rendered: { at: number; detail: RenderedDetail }[] } }
+      ).searchProbe;
       const shown = probe.rendered.find((entry) => entry.at >= probe.lastKey && entry.detail.url === url);
       if (!shown) return null;
       const shownWhileTyping = probe.rendered.filter((entry) => entry.at <= shown.at).reduce((sum, entry) => sum + entry.detail.shown, 0);
       const askedWhileTyping = probe.asked.filter((entry) => entry.at <= shown.at).reduce((sum, entry) => sum + entry.count, 0);
-      return { ms: shown.at - probe.lastKey, detail: shown.detail, shownWhileTyping, askedWhileTyping };
+      return { ms: shown.at - probe.lastKey, keyWaitMs: probe.keyWait, detail: shown.detail, shownWhileTyping, askedWhileTyping };
     },
     expectedUrl,
     { timeout: timeoutMs, polling: 20 },
@@ -125,7 +170,11 @@ async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<
  * The first query pays for the index chunks it needs; later ones show what
  * the browser reuses.
  */
-export async function measureSearch(baseUrl: string, queries: readonly string[], options: { timeoutMs?: number } = {}): Promise<SearchMeasurement> {
+export async function measureSearch(
+  baseUrl: string,
+  queries: readonly string[],
+  options: { timeoutMs?: number; /** Runs on the opened page before the first query is typed. */ prepare?: (page: Page) => Promise<void> } = {},
+): Promise<SearchMeasurement> {
   if (queries.length === 0) throw new Error('measureSearch needs at least one query');
   const timeoutMs = options.timeoutMs ?? 60_000;
   const browser = await launchBrowser();
@@ -153,6 +202,7 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
     await page.goto(`${baseUrl}/search/`);
     await page.waitForSelector('[data-search-status][data-state="ready"]', { timeout: timeoutMs });
     await settle(() => started.size);
+    await options.prepare?.(page);
 
     const measured: Omit<QueryMeasurement, 'bytes' | 'requests' | 'resources'>[] = [];
     for (const query of queries) {
@@ -160,8 +210,8 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
       await page.focus('[data-search-box]');
       await settle(() => started.size);
       phase += 1;
-      const { ms, detail, shownWhileTyping, askedWhileTyping } = await typeQuery(page, query, timeoutMs);
-      measured.push({ query, ms: Math.round(ms), results: detail.total, shown: detail.shown, shownWhileTyping, askedWhileTyping });
+      const { ms, keyWaitMs, detail, shownWhileTyping, askedWhileTyping } = await typeQuery(page, query, timeoutMs);
+      measured.push({ query, ms: Math.round(ms), keyWaitMs: Math.round(keyWaitMs), results: detail.total, shown: detail.shown, shownWhileTyping, askedWhileTyping });
       await settle(() => started.size);
       await Promise.all(pending);
       // Requests that start after the results are shown (none expected) are not this query's.
@@ -199,7 +249,7 @@ export function formatSearchMeasurement(measurement: SearchMeasurement): string 
   for (const resource of measurement.pageResources) lines.push(`    ${resource.path} ${resource.bytes} B`);
   for (const query of measurement.queries) {
     lines.push(
-      `query ${JSON.stringify(query.query)}: ${kb(query.bytes)} in ${query.requests} requests, ${query.ms} ms from last keystroke to results, ${query.results} results (${query.shown} shown)`,
+      `query ${JSON.stringify(query.query)}: ${kb(query.bytes)} in ${query.requests} requests, ${query.ms} ms from last keystroke to results, ${query.results} results (${query.shown} shown), a key waited up to ${query.keyWaitMs} ms`,
     );
     for (const resource of query.resources) lines.push(`    ${resource.path} ${resource.bytes} B`);
   }
