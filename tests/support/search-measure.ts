@@ -65,6 +65,16 @@ interface RenderedDetail {
   shown: number;
 }
 
+/** What the probe in the page records while a query is typed (window.searchProbe). */
+interface SearchProbe {
+  /** The last key event's own time. */
+  lastKey: number;
+  /** The longest a key event waited for its listener, ms. */
+  keyWait: number;
+  asked: { at: number; count: number }[];
+  rendered: { at: number; detail: RenderedDetail }[];
+}
+
 /** The body size of a finished request: the transfer size, or the decoded body where Chromium reports none (worker scripts). */
 export async function bodyBytes(request: Request): Promise<number> {
   const sizes = await request.sizes();
@@ -116,9 +126,7 @@ async function typeQuery(
   timeoutMs: number,
 ): Promise<{ ms: number; keyWaitMs: number; detail: RenderedDetail; shownWhileTyping: number; askedWhileTyping: number }> {
   await page.evaluate(() => {
-    const probe = window as unknown as {
-      searchProbe?: { lastKey: number; keyWait: number; asked: { at: number; count: number }[]; rendered: { at: number; detail: RenderedDetail }[] };
-    };
+    const probe = window as unknown as { searchProbe?: SearchProbe };
     if (probe.searchProbe) {
       probe.searchProbe.lastKey = 0;
       probe.searchProbe.keyWait = 0;
@@ -126,7 +134,7 @@ async function typeQuery(
       probe.searchProbe.asked = [];
       return;
     }
-    const state = { lastKey: 0, keyWait: 0, asked: [] as { at: number; count: number }[], rendered: [] as { at: number; detail: RenderedDetail }[] };
+    const state: SearchProbe = { lastKey: 0, keyWait: 0, asked: [], rendered: [] };
     probe.searchProbe = state;
     // The key event's own time, not when its listener ran: a page busy with a search when the key
     // arrives would otherwise hide the wait from the measurement. The difference is the key's wait.
@@ -149,9 +157,7 @@ async function typeQuery(
   await typeAsAPerson(page, query);
   const handle = await page.waitForFunction(
     (url) => {
-      const probe = (
-        window as unknown as { searchProbe: { lastKey: number; keyWait: number; asked: { at: number; count: number }[]; rendered: { at: number; detail: RenderedDetail }[] } }
-      ).searchProbe;
+      const probe = (window as unknown as { searchProbe: SearchProbe }).searchProbe;
       const shown = probe.rendered.find((entry) => entry.at >= probe.lastKey && entry.detail.url === url);
       if (!shown) return null;
       const shownWhileTyping = probe.rendered.filter((entry) => entry.at <= shown.at).reduce((sum, entry) => sum + entry.detail.shown, 0);
