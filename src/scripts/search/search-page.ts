@@ -9,12 +9,10 @@ import { loadPagefind, shardFilter, singleShard, type FilterCounts, type Pagefin
 import { listFeed, shardWalkFeed, type ResultFeed } from './result-feed';
 import { renderResult, statusText } from './render-results';
 import { narrowToShards, shardsForQuery, type WordCounts } from './shard-words';
-import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, type SearchState } from './search-state';
+import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, typingPause, type SearchState } from './search-state';
 
 /** Results shown at once; each costs one fragment download. */
 const pageSize = 10;
-/** Pause after the last keystroke before searching. */
-const typingDelayMs = 60;
 /** Fired on document after each search is shown; tests and measurements wait for it. */
 export const renderedEvent = 'archive-search:rendered';
 /** Fired on document when the page asks Pagefind for a batch of results' fragments (detail: how many). */
@@ -201,11 +199,12 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
       if (hasFilters(state)) await loadFilterIndex();
       // While the reader types, fetch the index chunks of the words typed so far (only words of three
       // letters or more: shorter prefixes mostly fetch chunks, one per shard, that the finished word
-      // does not need), then wait for a pause; a newer keystroke supersedes this search.
+      // does not need), then wait for a pause (a longer one after a short word: see typingPause); a newer
+      // keystroke supersedes this search.
       if (how.typing) {
         const words = preloadWords(term);
         if (words !== '') void api.preload(words, options);
-        await new Promise((resolve) => setTimeout(resolve, typingDelayMs));
+        await new Promise((resolve) => setTimeout(resolve, typingPause(state.query, shards.length > 1)));
         if (mine !== generation) return;
       }
       // A query of several words only searches the shards that hold all of them (see shard-words.ts).

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, isBlank, noFilters, pagefindOptions, preloadWords, readSearchState, searchStateUrl, type SearchState } from '@/scripts/search/search-state';
+import {
+  hasFilters,
+  isBlank,
+  noFilters,
+  pagefindOptions,
+  preloadWords,
+  readSearchState,
+  searchStateUrl,
+  shortWordPauseMs,
+  typingPause,
+  typingPauseMs,
+  type SearchState,
+} from '@/scripts/search/search-state';
 
 const state = (over: Partial<SearchState> = {}): SearchState => ({ query: '', filters: noFilters(), sort: 'relevance', ...over });
 
@@ -59,5 +71,23 @@ describe('preloadWords', () => {
     expect(preloadWords('cross co')).toBe('cross');
     expect(preloadWords('Cross Country')).toBe('Cross Country');
     expect(preloadWords('  día de  ')).toBe('día');
+  });
+});
+
+describe('typingPause', () => {
+  it('waits longer in a large archive when the word typed last has one or two letters', () => {
+    expect(typingPause('c', true)).toBe(shortWordPauseMs);
+    expect(typingPause('cross co', true)).toBe(shortWordPauseMs);
+    expect(typingPause('día', true)).toBe(typingPauseMs);
+    expect(typingPause('cross cou', true)).toBe(typingPauseMs);
+    expect(shortWordPauseMs).toBeGreaterThan(typingPauseMs);
+  });
+
+  it('waits the short pause in a small archive, and for a finished short word', () => {
+    expect(typingPause('c', false)).toBe(typingPauseMs);
+    expect(typingPause('cross co', false)).toBe(typingPauseMs);
+    expect(typingPause('cross co ', true)).toBe(typingPauseMs);
+    expect(typingPause('operation in ', true)).toBe(typingPauseMs);
+    expect(typingPause('', true)).toBe(typingPauseMs);
   });
 });
