@@ -71,7 +71,7 @@ export function pagefindOptions(state: SearchState): PagefindSearchOptions {
   return options;
 }
 
-/** Words shorter than this are not preloaded while typing. */
+/** Words shorter than this are not preloaded while typing, and, typed last, make a large archive wait longer before searching. */
 const preloadMinLength = 3;
 
 /** The words of a half-typed search worth fetching index chunks for. */
