@@ -6,16 +6,20 @@
  * still run out of heap, it is run once more with twice the limit, and the
  * message says how to set it. A build whose pages read a content store Astro
  * had not finished writing fails (src/lib/content-sync-check.ts) and is run
- * once more.
+ * once more. With ARCHIVE_SEARCH_INDEX=after, the search index is built
+ * once the astro process has exited (src/integrations/index-after-build.ts).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { indexAfterBuild } from '../src/integrations/index-after-build';
 import { articlesFolder } from '../src/lib/content-folders';
 import { outOfStepMarker } from '../src/lib/content-sync-check';
 import { heapLimitIn, heapNeededMiB, ranOutOfHeap } from '../src/lib/heap-size';
+import { handoffVariable, indexScheduleFrom } from '../src/lib/index-handoff';
 
 const args = process.argv.slice(2);
 // Astro's CLI, as its package.json's "bin" names it (the file itself is not in its exports).
@@ -38,6 +42,9 @@ interface BuildRun {
   outOfStep: boolean;
 }
 
+/** Set when the index is built after the astro process exits: where that process leaves what to index. */
+let handoffFile: string | null = null;
+
 /** Runs astro build with the given heap limit (null: Node's own). */
 function build(heapMiB: number | null): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
@@ -45,7 +52,7 @@ function build(heapMiB: number | null): Promise<BuildRun> {
     // glibc gives each thread that allocates its own arena (libuv's pool reads and writes every page): in two
     // pairs of 10,000-story builds the astro process peaked 17 and 47 MB higher with them than with two
     // arenas (or one), in the same time within the machine's noise.
-    const env = { ...process.env, MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] ?? '2' };
+    const env = { ...process.env, MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] ?? '2', ...(handoffFile ? { [handoffVariable]: handoffFile } : {}) };
     const child = spawn(process.execPath, [...flags, astro, 'build', ...args], { stdio: ['inherit', 'inherit', 'pipe'], env });
     // V8's out-of-heap message goes to stderr: pass it on, and note it as it passes. A native stack trace
     // of several KB can follow it, so the end of stderr alone may no longer hold it.
@@ -72,7 +79,23 @@ async function buildInStep(heapMiB: number | null): Promise<BuildRun> {
   return build(heapMiB);
 }
 
+/** Builds, then, when asked to, indexes once Astro has exited (its memory handed back first). */
 async function main(): Promise<number> {
+  if (indexScheduleFrom(process.env) === 'alongside') return astroBuild();
+  const handoffDir = mkdtempSync(path.join(tmpdir(), 'archive-index-'));
+  handoffFile = path.join(handoffDir, 'handoff.json');
+  try {
+    const code = await astroBuild();
+    if (code !== 0) return code;
+    console.log('build: astro build done; building the search index (ARCHIVE_SEARCH_INDEX=after)');
+    await indexAfterBuild(handoffFile, { info: (message) => console.log(`[archive-pagefind] ${message}`) });
+    return 0;
+  } finally {
+    rmSync(handoffDir, { recursive: true, force: true });
+  }
+}
+
+async function astroBuild(): Promise<number> {
   const inherited = heapLimitIn(process.env['NODE_OPTIONS'] ?? '');
   const chosen = process.env['ARCHIVE_BUILD_HEAP_MIB'];
   if (chosen !== undefined && !/^\d+$/.test(chosen)) throw new Error(`ARCHIVE_BUILD_HEAP_MIB must be a number of MiB, not '${chosen}'`);

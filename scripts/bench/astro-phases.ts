@@ -34,7 +34,8 @@ const markers: readonly Marker[] = [
 /**
  * The integration logs, when it is done, 'Pagefind indexed N pages in ...; indexing took <ms> ms in
  * all, the build waited <ms> ms for it': shards are indexed while pages render, so only the wait is a
- * phase of its own.
+ * phase of its own. With ARCHIVE_SEARCH_INDEX=after the line says 'after Astro exited' and the wait
+ * is the whole index, after Astro's own shutdown.
  */
 const indexDone = /\[archive-pagefind\] Pagefind indexed (\d+) pages .*indexing took (\d+) ms in all, the build waited (\d+) ms/;
 
@@ -57,6 +58,8 @@ export interface ParsedBuild {
   indexSeconds: number | null;
   /** Seconds Pagefind ran in all, mostly alongside rendering; null when it did not run. */
   indexingSeconds: number | null;
+  /** The index was built once the astro process had exited (ARCHIVE_SEARCH_INDEX=after). */
+  indexAfterBuild: boolean;
 }
 
 function peakBetween(samples: readonly MemorySample[], from: number, to: number): number {
@@ -82,13 +85,15 @@ export function parseBuildLog(lines: readonly TimedLine[], samples: readonly Mem
   let indexSeconds: number | null = null;
   let indexingSeconds: number | null = null;
   const done = lines.find((line) => indexDone.test(line.text));
+  const indexAfterBuild = done?.text.includes('after Astro exited') ?? false;
   if (done) {
     const [, pages, indexing, ms] = indexDone.exec(done.text)!;
     indexedPages = Number(pages);
     indexSeconds = Number(ms) / 1000;
     indexingSeconds = Number(indexing) / 1000;
     starts.set('index', done.ms - Number(ms));
-    starts.set('shutdown', done.ms);
+    // After Astro exited, its shutdown came before the index and stays in 'other build hooks'.
+    if (!indexAfterBuild) starts.set('shutdown', done.ms);
   }
   const totalMs = totalSeconds * 1000;
   const ordered = phaseNames.filter((name) => starts.has(name)).map((name) => ({ name, from: starts.get(name)! }));
@@ -96,7 +101,7 @@ export function parseBuildLog(lines: readonly TimedLine[], samples: readonly Mem
     const to = ordered[i + 1]?.from ?? totalMs;
     return { name, seconds: Math.max(0, to - from) / 1000, peakBytes: peakBetween(samples, from, to) };
   });
-  return { phases, routes: routeTimings(lines, starts.get('other build hooks') ?? totalMs), indexedPages, indexSeconds, indexingSeconds };
+  return { phases, routes: routeTimings(lines, starts.get('other build hooks') ?? totalMs), indexedPages, indexSeconds, indexingSeconds, indexAfterBuild };
 }
 
 /** Astro prints '▶ src/pages/x.astro' (or 'λ' for endpoints) before a route's pages, then one '└─ /path' line per page. */

@@ -181,7 +181,7 @@ export function formatReport(report: BenchReport): string {
     rows.push(['astro build (without index wait)', secs(build.build.seconds), peak(build.build), '', `dist/ ${size(build.dist)}; ${count(build.storyPages)} story pages`]);
     rows.push(...phaseRows(build, false));
     rows.push([
-      'index (wait after rendering)',
+      build.indexAfterBuild ? 'index (after astro exited)' : 'index (wait after rendering)',
       build.index ? secs(build.index.seconds) : '-',
       build.index ? mib(build.index.peakTreeBytes) : '-',
       '',

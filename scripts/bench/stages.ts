@@ -120,6 +120,8 @@ export interface BuildResult {
    * rendering, `indexingSeconds` Pagefind ran in all (mostly while pages rendered).
    */
   index: { seconds: number; indexingSeconds: number; peakTreeBytes: number; indexedPages: number } | null;
+  /** The index was built once the astro process had exited (ARCHIVE_SEARCH_INDEX=after), not while it rendered. */
+  indexAfterBuild: boolean;
   phases: BuildPhase[];
   /** Rendering time per route, slowest first. */
   routes: RouteTiming[];
@@ -165,6 +167,7 @@ export async function astroBuildStage(ws: Workspace, logName: string): Promise<B
       peakProcessBytes: null,
     },
     index,
+    indexAfterBuild: parsed.indexAfterBuild,
     phases: parsed.phases,
     routes: parsed.routes,
     storyPages: await countStoryPages(ws.dist),

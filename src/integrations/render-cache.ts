@@ -5,7 +5,8 @@
  * pages whose inputs changed (render-plan.ts); everything else is rendered
  * as usual. After the build, pages the archive no longer has are deleted,
  * kept pages are added to the sitemap, and
- * the manifest for the next build is written once the search index is done.
+ * the manifest for the next build is written once the search index is done
+ * (when indexing after the build, it is handed to that step: index-handoff.ts).
  *
  * Two integrations around the others: `plan` goes first, `record` last.
  */
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getBuildState, setBuildState } from '../lib/build-state';
+import { formatHandoff, handoffFileFrom } from '../lib/index-handoff';
 import { storyPath } from '../lib/paths';
 import type { ShardedIndexPlan } from './search-index';
 import { formatRenderManifest, manifestMismatch, pageFile, parseRenderManifest, staleFiles, type RenderManifest } from '../lib/render-plan';
@@ -138,7 +140,16 @@ export function renderCache(): RenderCache {
           listPages: Object.fromEntries([...(state.listPages ?? new Map()).entries()].map(([file, page]) => [file, page.key])),
           searchShards: Object.fromEntries(state.stories.searchShards.map((shard) => [shard.id, shard.key])),
         };
-        writeFileSync(manifestFile, formatRenderManifest(manifest));
+        const handoffFile = handoffFileFrom(process.env);
+        const indexPlan = searchIndexPlan();
+        if (handoffFile && indexPlan) {
+          // The index is not built yet: the step that builds it writes the manifest once it has succeeded.
+          const { shards, stale } = indexPlan;
+          const text = formatRenderManifest(manifest);
+          writeFileSync(handoffFile, formatHandoff({ version: 1, siteDir: manifest.outDir, shards, stale: [...stale], manifestFile, manifest: text }));
+        } else {
+          writeFileSync(manifestFile, formatRenderManifest(manifest));
+        }
         setBuildState(undefined);
       },
     },

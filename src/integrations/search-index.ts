@@ -8,10 +8,14 @@
  * as it starts; Astro renders one page at a time and writes it before the
  * next, so every page reported earlier is written. Whatever is left is
  * indexed when the build is done, and the build fails if any shard failed.
+ *
+ * With ARCHIVE_SEARCH_INDEX=after, `npm run build` indexes once the astro
+ * process has exited (index-after-build.ts) and this integration does nothing.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { getBuildState } from '../lib/build-state';
+import { handoffFileFrom } from '../lib/index-handoff';
 import { ShardProgress, storySlugOfPath } from '../lib/search-shard-progress';
 import type { SearchShard } from '../lib/search-shards';
 import { indexShard, removeGoneShards, type SearchIndexLogger } from './pagefind';
@@ -81,7 +85,7 @@ export class ShardIndexer {
           const { indexedPages, deleted } = await indexShard(this.siteDir, shard);
           this.shardsIndexed += 1;
           this.pagesIndexed += indexedPages;
-          this.logger.info(`search shard ${shard.id}: ${indexedPages} pages into ${shard.path} in ${Date.now() - started} ms (${deleted} stale files deleted)`);
+          this.logger.info(shardIndexedMessage(shard, indexedPages, deleted, Date.now() - started));
         } catch (error) {
           this.failure = { error };
         } finally {
@@ -112,6 +116,11 @@ export class ShardIndexer {
   }
 }
 
+/** The log line for one shard indexed. */
+export function shardIndexedMessage(shard: SearchShard, indexedPages: number, deleted: number, ms: number): string {
+  return `search shard ${shard.id}: ${indexedPages} pages into ${shard.path} in ${ms} ms (${deleted} stale files deleted)`;
+}
+
 export interface SearchIndexOptions {
   /** The shards and which of them to build: known once the story route has planned its pages. */
   plan: () => ShardedIndexPlan | null;
@@ -120,14 +129,17 @@ export interface SearchIndexOptions {
 export default function searchIndex(options: SearchIndexOptions): AstroIntegration {
   let indexer: ShardIndexer | null = null;
   let alongside = true;
+  let afterBuild = false;
   return {
     name: 'archive-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
+        afterBuild = handoffFileFrom(process.env) !== null;
         // With pages rendered in parallel, a page reported earlier may not be written yet.
         alongside = config.build.concurrency === 1;
       },
       'astro:build:start': ({ logger }) => {
+        if (afterBuild) return;
         const state = getBuildState();
         if (!state) throw new Error('search index: the render-cache integration must come first');
         indexer = new ShardIndexer(state.outDir, logger, options.plan);
@@ -136,6 +148,10 @@ export default function searchIndex(options: SearchIndexOptions): AstroIntegrati
       },
       'astro:build:done': async ({ dir, logger }) => {
         const plan = options.plan();
+        if (afterBuild) {
+          if (plan) logger.info(`search index: ${plan.stale.size} of ${plan.shards.length} shards to index once Astro has exited`);
+          return;
+        }
         if (plan && plan.stale.size === 0) {
           removeGoneShards(fileURLToPath(dir), plan.shards);
           logger.info('search index kept: no story text changed since it was built');

@@ -1,0 +1,120 @@
+/**
+ * ARCHIVE_SEARCH_INDEX=after: `npm run build` builds the search index once
+ * the astro process has exited, so Astro and Pagefind never hold memory at
+ * the same time. The site must be the one a build that indexes alongside
+ * rendering leaves, byte for byte; a rebuild must index only the shard whose
+ * story changed; and the render manifest, which lets the next build reuse
+ * this one's pages, must not exist until the index is complete.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexAfterBuild } from '../../src/integrations/index-after-build';
+import { formatHandoff } from '@/lib/index-handoff';
+import { writeSources } from '../../scripts/bench/generate-sources';
+import { projectRoot } from '../support/dist';
+import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+
+const count = 24;
+const env = { ARCHIVE_SEARCH_SHARD_SIZE: '8', ARCHIVE_LIST_PAGE_SIZE: '6' };
+const afterEnv = { ...env, ARCHIVE_SEARCH_INDEX: 'after' };
+const work = mkdtempSync(path.join(tmpdir(), 'archive-index-after-'));
+const articles = path.join(work, 'articles');
+let after: FixtureBuild & { work: string };
+let alongside: FixtureBuild & { work: string };
+let again: FixtureBuild & { work: string };
+let edited = '';
+/** The two first builds' folders, compared before the rebuild changes the first. */
+let compared: { mine: string[]; theirs: string[]; differing: string[] };
+
+function filesOf(root: string, prefix = ''): string[] {
+  return readdirSync(path.join(root, prefix)).flatMap((name) => {
+    const relative = path.join(prefix, name);
+    return statSync(path.join(root, relative)).isDirectory() ? filesOf(root, relative) : [relative];
+  });
+}
+
+beforeAll(async () => {
+  const sources = path.join(work, 'sources');
+  await writeSources(sources, { count, seed: 12 });
+  const run = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`ingest failed:\n${run.stdout}\n${run.stderr}`);
+  after = buildFixtureArchive(articles, { env: afterEnv });
+  if (after.status !== 0) throw new Error(`build indexing after Astro failed:\n${after.output}`);
+  alongside = buildFixtureArchive(articles, { env });
+  if (alongside.status !== 0) throw new Error(`build indexing alongside failed:\n${alongside.output}`);
+  const mine = filesOf(after.outDir).sort();
+  const theirs = filesOf(alongside.outDir).sort();
+  const differing = mine.filter((file) => theirs.includes(file) && !readFileSync(path.join(after.outDir, file)).equals(readFileSync(path.join(alongside.outDir, file))));
+  compared = { mine, theirs, differing };
+
+  edited = readdirSync(articles).filter((name) => name.endsWith('.md')).sort()[5]!;
+  const editedPath = path.join(articles, edited);
+  writeFileSync(editedPath, readFileSync(editedPath, 'utf8').replace(/^title: .*$/m, "title: 'A headline edited by hand'"));
+  again = buildFixtureArchive(articles, { work: after.work, env: afterEnv });
+  if (again.status !== 0) throw new Error(`rebuild indexing after Astro failed:\n${again.output}`);
+}, 240_000);
+
+afterAll(() => {
+  after?.cleanup();
+  alongside?.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('search index built after Astro has exited', () => {
+  it('indexes once the astro build is complete, and says so', () => {
+    const plain = after.output.replace(/\u001b\[[0-9;]*m/g, '');
+    // Dated shards of 8 oldest first, the undated stories in a shard of their own.
+    expect(plain).toContain('search index: 4 of 4 shards to index once Astro has exited');
+    expect(plain).toContain(`Pagefind indexed ${count} pages in 4 of 4 search shards, after Astro exited`);
+    expect(plain.indexOf('[build] Complete!')).toBeGreaterThan(-1);
+    expect(plain.indexOf('[build] Complete!')).toBeLessThan(plain.indexOf('search shard d0:'));
+    expect(plain).toMatch(/search shard d1: 8 pages into \/pagefind\/shards\/d1\/ in \d+ ms \(0 stale files deleted\) \[2 of 4\]/);
+    expect(plain).not.toContain('while pages were rendering');
+    expect(alongside.output).toMatch(/Pagefind indexed 24 pages in 4 of 4 search shards, \d+ of them while pages were rendering/);
+  });
+
+  it('leaves exactly the files a build indexing alongside rendering leaves', () => {
+    expect(compared.mine.filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(count);
+    expect(compared.mine).toEqual(compared.theirs);
+    expect(compared.differing).toEqual([]);
+  });
+
+  it('rebuilds incrementally and indexes only the shard whose story changed', () => {
+    expect(again.output).toContain('incremental build');
+    expect(again.output).toContain('search index: 1 of 4 shards to index once Astro has exited');
+    expect(again.output).toMatch(/Pagefind indexed 8 pages in 1 of 4 search shards \(3 unchanged\), after Astro exited/);
+    expect(readFileSync(path.join(again.outDir, 'stories', edited.replace(/\.md$/, ''), 'index.html'), 'utf8')).toContain('A headline edited by hand');
+    expect(existsSync(path.join(again.work, 'cache', 'render-manifest.json'))).toBe(true);
+  });
+});
+
+describe('indexing after the build, when a shard fails', () => {
+  it('names the shard, and leaves no render manifest to vouch for the folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'archive-index-fail-'));
+    try {
+      const siteDir = path.join(dir, 'dist');
+      mkdirSync(path.join(siteDir, 'stories'), { recursive: true });
+      const manifestFile = path.join(dir, 'render-manifest.json');
+      // A manifest left by an earlier build must go too: the folder no longer matches it.
+      writeFileSync(manifestFile, '{"version":2}\n');
+      const handoffFile = path.join(dir, 'handoff.json');
+      const shard = { id: 'all', path: '/pagefind/', slugs: ['a-story-never-rendered'], key: 'k' };
+      writeFileSync(handoffFile, formatHandoff({ version: 1, siteDir, shards: [shard], stale: ['all'], manifestFile, manifest: '{"version":2}\n' }));
+      const lines: string[] = [];
+      await expect(indexAfterBuild(handoffFile, { info: (line) => lines.push(line) })).rejects.toThrow(/search shard all \(1 of 1\): Pagefind found 0 of 1 story pages/);
+      expect(existsSync(manifestFile)).toBe(false);
+      expect(lines).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says so when the build left no handoff', async () => {
+    await expect(indexAfterBuild(path.join(tmpdir(), 'no-such-folder', 'handoff.json'), { info: () => undefined })).rejects.toThrow(
+      /the build left no search index handoff at .*no-such-folder\/handoff\.json/,
+    );
+  });
+});
