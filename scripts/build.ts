@@ -6,20 +6,22 @@
  * still run out of heap, it is run once more with twice the limit, and the
  * message says how to set it. A build whose pages read a content store Astro
  * had not finished writing fails (src/lib/content-sync-check.ts) and is run
- * once more. With ARCHIVE_SEARCH_INDEX=after, the search index is built
- * once the astro process has exited (src/integrations/index-after-build.ts).
+ * once more. The search index is built alongside rendering or, when asked
+ * to or short of memory, once the astro process has exited
+ * (src/lib/index-schedule.ts, src/integrations/index-after-build.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { freemem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { indexAfterBuild } from '../src/integrations/index-after-build';
 import { articlesFolder } from '../src/lib/content-folders';
 import { outOfStepMarker } from '../src/lib/content-sync-check';
 import { heapLimitIn, heapNeededMiB, ranOutOfHeap } from '../src/lib/heap-size';
-import { handoffVariable, indexScheduleFrom } from '../src/lib/index-handoff';
+import { handoffVariable } from '../src/lib/index-handoff';
+import { chooseIndexSchedule, memoryBudgetFrom, requestedIndexSchedule } from '../src/lib/index-schedule';
 
 const args = process.argv.slice(2);
 // Astro's CLI, as its package.json's "bin" names it (the file itself is not in its exports).
@@ -79,15 +81,31 @@ async function buildInStep(heapMiB: number | null): Promise<BuildRun> {
   return build(heapMiB);
 }
 
-/** Builds, then, when asked to, indexes once Astro has exited (its memory handed back first). */
+/** Memory this build may use: what the system has free, within the cgroup's limit where there is one. */
+function availableMemory(): number {
+  // process.availableMemory arrived in Node 20.13; freemem() is MemAvailable, without the cgroup's limit.
+  return typeof process.availableMemory === 'function' ? process.availableMemory() : freemem();
+}
+
+/** Builds, then, when asked to or short of memory, indexes once Astro has exited (its memory handed back first). */
 async function main(): Promise<number> {
-  if (indexScheduleFrom(process.env) === 'alongside') return astroBuild();
+  const stories = await countStories();
+  const budget = memoryBudgetFrom(process.env);
+  const choice = chooseIndexSchedule({
+    requested: requestedIndexSchedule(process.env),
+    stories,
+    shardSizeSetting: process.env['ARCHIVE_SEARCH_SHARD_SIZE'],
+    availableBytes: budget ?? availableMemory(),
+    budgeted: budget !== null,
+  });
+  console.log(`build: ${choice.reason}`);
+  if (choice.schedule === 'alongside') return astroBuild(stories);
   const handoffDir = mkdtempSync(path.join(tmpdir(), 'archive-index-'));
   handoffFile = path.join(handoffDir, 'handoff.json');
   try {
-    const code = await astroBuild();
+    const code = await astroBuild(stories);
     if (code !== 0) return code;
-    console.log('build: astro build done; building the search index (ARCHIVE_SEARCH_INDEX=after)');
+    console.log('build: astro build done; building the search index');
     await indexAfterBuild(handoffFile, { info: (message) => console.log(`[archive-pagefind] ${message}`) });
     return 0;
   } finally {
@@ -95,12 +113,11 @@ async function main(): Promise<number> {
   }
 }
 
-async function astroBuild(): Promise<number> {
+async function astroBuild(stories: number): Promise<number> {
   const inherited = heapLimitIn(process.env['NODE_OPTIONS'] ?? '');
   const chosen = process.env['ARCHIVE_BUILD_HEAP_MIB'];
   if (chosen !== undefined && !/^\d+$/.test(chosen)) throw new Error(`ARCHIVE_BUILD_HEAP_MIB must be a number of MiB, not '${chosen}'`);
   if (inherited !== null) return (await buildInStep(null)).code;
-  const stories = await countStories();
   const heap = chosen !== undefined ? Number(chosen) : heapNeededMiB(stories);
   console.log(`build: ${stories.toLocaleString('en-US')} stories, V8 heap limit ${heap} MiB${chosen !== undefined ? ' (ARCHIVE_BUILD_HEAP_MIB)' : ''}`);
   const first = await buildInStep(heap);

@@ -8,17 +8,6 @@
  */
 import { z } from 'astro/zod';
 
-/** How the build schedules the search index. */
-export type IndexSchedule = 'alongside' | 'after';
-
-/** The schedule ARCHIVE_SEARCH_INDEX asks for: 'alongside' (the default) or 'after'. */
-export function indexScheduleFrom(env: Readonly<Record<string, string | undefined>>): IndexSchedule {
-  const value = env['ARCHIVE_SEARCH_INDEX'];
-  if (value === undefined || value === '' || value === 'alongside') return 'alongside';
-  if (value === 'after') return 'after';
-  throw new Error(`ARCHIVE_SEARCH_INDEX must be 'alongside' (index while pages render) or 'after' (index once Astro has exited), not '${value}'`);
-}
-
 /** Where `npm run build` asks the astro process to write its handoff; set only when indexing after the build. */
 export const handoffVariable = 'ARCHIVE_SEARCH_INDEX_HANDOFF';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHandoff, handoffFileFrom, indexScheduleFrom, parseHandoff, type IndexHandoff } from '@/lib/index-handoff';
+import { formatHandoff, handoffFileFrom, parseHandoff, type IndexHandoff } from '@/lib/index-handoff';
 
 const handoff: IndexHandoff = {
   version: 1,
@@ -13,18 +13,7 @@ const handoff: IndexHandoff = {
   manifest: '{"version":2}\n',
 };
 
-describe('search index schedule', () => {
-  it('indexes alongside rendering unless asked to index after the build', () => {
-    expect(indexScheduleFrom({})).toBe('alongside');
-    expect(indexScheduleFrom({ ARCHIVE_SEARCH_INDEX: '' })).toBe('alongside');
-    expect(indexScheduleFrom({ ARCHIVE_SEARCH_INDEX: 'alongside' })).toBe('alongside');
-    expect(indexScheduleFrom({ ARCHIVE_SEARCH_INDEX: 'after' })).toBe('after');
-  });
-
-  it('names the variable and the values it takes when given another', () => {
-    expect(() => indexScheduleFrom({ ARCHIVE_SEARCH_INDEX: 'later' })).toThrow(/ARCHIVE_SEARCH_INDEX must be 'alongside' .* or 'after' .*, not 'later'/);
-  });
-
+describe('search index handoff variable', () => {
   it('finds the handoff file only when npm run build set one', () => {
     expect(handoffFileFrom({})).toBeNull();
     expect(handoffFileFrom({ ARCHIVE_SEARCH_INDEX_HANDOFF: '' })).toBeNull();

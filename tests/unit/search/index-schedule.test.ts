@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { astroProcessBytes, chooseIndexSchedule, largestShardPages, memoryBudgetFrom, pagefindBytes, requestedIndexSchedule } from '@/lib/index-schedule';
+
+const MiB = 2 ** 20;
+const GiB = 2 ** 30;
+
+describe('the schedule asked for', () => {
+  it('reads ARCHIVE_SEARCH_INDEX, unset meaning the build chooses', () => {
+    expect(requestedIndexSchedule({})).toBeNull();
+    expect(requestedIndexSchedule({ ARCHIVE_SEARCH_INDEX: '' })).toBeNull();
+    expect(requestedIndexSchedule({ ARCHIVE_SEARCH_INDEX: 'alongside' })).toBe('alongside');
+    expect(requestedIndexSchedule({ ARCHIVE_SEARCH_INDEX: 'after' })).toBe('after');
+  });
+
+  it('names the variable and the values it takes when given another', () => {
+    expect(() => requestedIndexSchedule({ ARCHIVE_SEARCH_INDEX: 'later' })).toThrow(/ARCHIVE_SEARCH_INDEX must be 'alongside' .* or 'after' .*, not 'later'/);
+  });
+});
+
+describe('memory estimates', () => {
+  it('puts the astro process near what was measured: 314 MB at 1,000 stories, 595-690 MB at 10,000', () => {
+    expect(astroProcessBytes(1_000) / MiB).toBeGreaterThanOrEqual(314);
+    expect(astroProcessBytes(10_000) / MiB).toBeGreaterThanOrEqual(650);
+    expect(astroProcessBytes(10_000) / MiB).toBeLessThan(800);
+  });
+
+  it('puts a Pagefind run near what was measured: 293 MiB for 1,000 story pages, 745-851 for 2,500', () => {
+    expect(pagefindBytes(1_000) / MiB).toBeGreaterThanOrEqual(293);
+    expect(pagefindBytes(2_500) / MiB).toBeGreaterThanOrEqual(851);
+    expect(pagefindBytes(2_500) / MiB).toBeLessThan(1_000);
+  });
+
+  it('finds the largest shard: 5/4 of the size with content cuts, the size itself with fixed runs, never more than the archive', () => {
+    expect(largestShardPages(10_000, undefined)).toBe(2_500);
+    expect(largestShardPages(100_000, undefined)).toBe(20_000);
+    expect(largestShardPages(1_000, undefined)).toBe(1_000);
+    expect(largestShardPages(40, '8')).toBe(8);
+  });
+});
+
+describe('choosing the schedule', () => {
+  const at10k = { requested: null, stories: 10_000, shardSizeSetting: undefined };
+
+  it('indexes alongside rendering when the estimated peak fits the free memory', () => {
+    const choice = chooseIndexSchedule({ ...at10k, availableBytes: 20 * GiB });
+    expect(choice.schedule).toBe('alongside');
+    expect(choice.reason).toMatch(/^search index alongside rendering \(about 1,6\d\d MiB at its peak; 20,480 MiB free\)$/);
+  });
+
+  it('indexes after Astro exits when it does not, and says why and how to insist', () => {
+    const choice = chooseIndexSchedule({ ...at10k, availableBytes: 1.5 * GiB });
+    expect(choice.schedule).toBe('after');
+    expect(choice.reason).toMatch(/would need about 1,6\d\d MiB at its peak and 1,536 MiB is free; after, about 9\d\d MiB, and slower \(ARCHIVE_SEARCH_INDEX=alongside to insist\)/);
+  });
+
+  it('keeps within the memory ARCHIVE_BUILD_MEMORY_MIB allows, and says that it is a budget', () => {
+    expect(memoryBudgetFrom({})).toBeNull();
+    expect(memoryBudgetFrom({ ARCHIVE_BUILD_MEMORY_MIB: '1024' })).toBe(GiB);
+    expect(() => memoryBudgetFrom({ ARCHIVE_BUILD_MEMORY_MIB: '1G' })).toThrow("ARCHIVE_BUILD_MEMORY_MIB must be a number of MiB, not '1G'");
+    expect(() => memoryBudgetFrom({ ARCHIVE_BUILD_MEMORY_MIB: '0' })).toThrow(/ARCHIVE_BUILD_MEMORY_MIB/);
+    const choice = chooseIndexSchedule({ ...at10k, availableBytes: GiB, budgeted: true });
+    expect(choice.schedule).toBe('after');
+    expect(choice.reason).toContain('and 1,024 MiB is allowed (ARCHIVE_BUILD_MEMORY_MIB);');
+  });
+
+  it('does what ARCHIVE_SEARCH_INDEX asks whatever the memory', () => {
+    expect(chooseIndexSchedule({ ...at10k, requested: 'alongside', availableBytes: 1 * GiB }).schedule).toBe('alongside');
+    expect(chooseIndexSchedule({ ...at10k, requested: 'after', availableBytes: 100 * GiB })).toEqual({
+      schedule: 'after',
+      reason: 'search index after Astro exits (ARCHIVE_SEARCH_INDEX=after)',
+    });
+  });
+});
