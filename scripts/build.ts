@@ -6,8 +6,8 @@
  * still run out of heap, it is run once more with twice the limit, and the
  * message says how to set it. A build whose pages read a content store Astro
  * had not finished writing fails (src/lib/content-sync-check.ts) and is run
- * once more. The search index is built alongside rendering or, when asked
- * to or short of memory, once the astro process has exited
+ * once more. The search index is built alongside rendering or, when both
+ * would not fit the build's memory budget, once the astro process has exited
  * (src/lib/index-schedule.ts, src/integrations/index-after-build.ts).
  */
 import { spawn } from 'node:child_process';
@@ -87,16 +87,15 @@ function availableMemory(): number {
   return typeof process.availableMemory === 'function' ? process.availableMemory() : freemem();
 }
 
-/** Builds, then, when asked to or short of memory, indexes once Astro has exited (its memory handed back first). */
+/** Builds, then, when indexing alongside would not fit in memory, indexes once Astro has exited (its memory handed back first). */
 async function main(): Promise<number> {
   const stories = await countStories();
-  const budget = memoryBudgetFrom(process.env);
   const choice = chooseIndexSchedule({
     requested: requestedIndexSchedule(process.env),
     stories,
     shardSizeSetting: process.env['ARCHIVE_SEARCH_SHARD_SIZE'],
-    availableBytes: budget ?? availableMemory(),
-    budgeted: budget !== null,
+    budgetBytes: memoryBudgetFrom(process.env),
+    freeBytes: availableMemory(),
   });
   console.log(`build: ${choice.reason}`);
   if (choice.schedule === 'alongside') return astroBuild(stories);

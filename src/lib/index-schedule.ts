@@ -1,11 +1,11 @@
 /**
- * When `npm run build` builds the search index: alongside rendering (the
- * default, faster: Pagefind uses the core Astro leaves idle) or after the
- * astro process has exited (ARCHIVE_SEARCH_INDEX=after: the two never hold
- * memory at the same time). Left unset, the build indexes after Astro when
- * the estimated peak of indexing alongside would not fit the memory the
- * machine has free, so a small machine builds more slowly instead of
- * running out of memory.
+ * When `npm run build` builds the search index: alongside rendering
+ * (Pagefind uses the core Astro leaves idle: faster) or after the astro
+ * process has exited (the two never hold memory at the same time). The
+ * build keeps within a memory budget, 1 GiB unless ARCHIVE_BUILD_MEMORY_MIB
+ * says otherwise, and never more than the system has free: it indexes
+ * alongside when the estimated peak of doing so fits, after otherwise.
+ * ARCHIVE_SEARCH_INDEX=alongside|after overrides the choice.
  */
 import { heapNeededMiB } from './heap-size';
 import { shardCutsFrom } from './search-shards';
@@ -45,6 +45,9 @@ export function largestShardPages(stories: number, shardSizeSetting: string | un
   return Math.min(stories, cuts === 'fixed' ? size : Math.ceil(size * 1.25));
 }
 
+/** The build's memory budget unless ARCHIVE_BUILD_MEMORY_MIB sets one: the scale target of issue 6. */
+export const defaultMemoryBudgetMiB = 1024;
+
 /** The memory ARCHIVE_BUILD_MEMORY_MIB allows the build, in bytes, or null when it is not set. */
 export function memoryBudgetFrom(env: Readonly<Record<string, string | undefined>>): number | null {
   const value = env['ARCHIVE_BUILD_MEMORY_MIB'];
@@ -62,30 +65,35 @@ export interface ScheduleChoice {
 /**
  * The schedule for a build of `stories` stories: the one asked for, else
  * alongside when the estimated peak (the astro process, the largest shard's
- * Pagefind run and this script) fits in nine tenths of `availableBytes`.
+ * Pagefind run and build.ts) fits both the budget and nine tenths of the
+ * memory free, else after.
  */
 export function chooseIndexSchedule(options: {
   requested: IndexSchedule | null;
   stories: number;
   shardSizeSetting: string | undefined;
-  availableBytes: number;
-  /** The memory is what ARCHIVE_BUILD_MEMORY_MIB allows, not what the system has free. */
-  budgeted?: boolean;
+  /** ARCHIVE_BUILD_MEMORY_MIB in bytes, or null for the default budget. */
+  budgetBytes: number | null;
+  freeBytes: number;
 }): ScheduleChoice {
-  const { requested, stories, shardSizeSetting, availableBytes } = options;
-  const free = options.budgeted ? 'allowed (ARCHIVE_BUILD_MEMORY_MIB)' : 'free';
+  const { requested, stories, shardSizeSetting, budgetBytes, freeBytes } = options;
   if (requested !== null) return { schedule: requested, reason: `search index ${requested === 'after' ? 'after Astro exits' : 'alongside rendering'} (ARCHIVE_SEARCH_INDEX=${requested})` };
+  const mib = (bytes: number): string => `${Math.round(bytes / MiB).toLocaleString('en-US')} MiB`;
+  const budget = budgetBytes ?? defaultMemoryBudgetMiB * MiB;
+  const limit =
+    freeBytes * 0.9 < budget
+      ? { bytes: freeBytes * 0.9, says: `nine tenths of the ${mib(freeBytes)} free` }
+      : { bytes: budget, says: `the build's budget of ${mib(budget)}${budgetBytes === null ? '' : ' (ARCHIVE_BUILD_MEMORY_MIB)'}` };
   const shardPages = largestShardPages(stories, shardSizeSetting);
   const alongside = astroProcessBytes(stories) + pagefindBytes(shardPages) + 60 * MiB;
-  const mib = (bytes: number): string => `${Math.round(bytes / MiB).toLocaleString('en-US')} MiB`;
-  if (alongside <= availableBytes * 0.9) {
-    return { schedule: 'alongside', reason: `search index alongside rendering (about ${mib(alongside)} at its peak; ${mib(availableBytes)} ${free})` };
+  if (alongside <= limit.bytes) {
+    return { schedule: 'alongside', reason: `search index alongside rendering: about ${mib(alongside)} at its peak, within ${limit.says}` };
   }
   const after = Math.max(astroProcessBytes(stories), pagefindBytes(shardPages)) + 60 * MiB;
   return {
     schedule: 'after',
     reason:
-      `search index after Astro exits: indexing alongside rendering would need about ${mib(alongside)} at its peak and ${mib(availableBytes)} is ${free}; ` +
-      `after, about ${mib(after)}, and slower (ARCHIVE_SEARCH_INDEX=alongside to insist)`,
+      `search index after Astro exits: about ${mib(after)} at its peak, where alongside rendering (faster) would take about ${mib(alongside)}, ` +
+      `above ${limit.says} (ARCHIVE_BUILD_MEMORY_MIB sets the budget; ARCHIVE_SEARCH_INDEX=alongside|after decides)`,
   };
 }

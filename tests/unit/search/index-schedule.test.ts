@@ -39,33 +39,42 @@ describe('memory estimates', () => {
 });
 
 describe('choosing the schedule', () => {
-  const at10k = { requested: null, stories: 10_000, shardSizeSetting: undefined };
+  const at10k = { requested: null, stories: 10_000, shardSizeSetting: undefined, budgetBytes: null, freeBytes: 20 * GiB };
 
-  it('indexes alongside rendering when the estimated peak fits the free memory', () => {
-    const choice = chooseIndexSchedule({ ...at10k, availableBytes: 20 * GiB });
+  it('indexes alongside rendering when the estimated peak fits the 1 GiB budget: an archive of 1,000 stories', () => {
+    const choice = chooseIndexSchedule({ ...at10k, stories: 1_000 });
     expect(choice.schedule).toBe('alongside');
-    expect(choice.reason).toMatch(/^search index alongside rendering \(about 1,6\d\d MiB at its peak; 20,480 MiB free\)$/);
+    expect(choice.reason).toMatch(/^search index alongside rendering: about 8\d\d MiB at its peak, within the build's budget of 1,024 MiB$/);
   });
 
-  it('indexes after Astro exits when it does not, and says why and how to insist', () => {
-    const choice = chooseIndexSchedule({ ...at10k, availableBytes: 1.5 * GiB });
+  it('indexes after Astro exits when it does not: 10,000 stories, and says why and how to choose', () => {
+    const choice = chooseIndexSchedule(at10k);
     expect(choice.schedule).toBe('after');
-    expect(choice.reason).toMatch(/would need about 1,6\d\d MiB at its peak and 1,536 MiB is free; after, about 9\d\d MiB, and slower \(ARCHIVE_SEARCH_INDEX=alongside to insist\)/);
+    expect(choice.reason).toMatch(
+      /^search index after Astro exits: about 9\d\d MiB at its peak, where alongside rendering \(faster\) would take about 1,6\d\d MiB, above the build's budget of 1,024 MiB \(ARCHIVE_BUILD_MEMORY_MIB sets the budget; ARCHIVE_SEARCH_INDEX=alongside\|after decides\)$/,
+    );
   });
 
-  it('keeps within the memory ARCHIVE_BUILD_MEMORY_MIB allows, and says that it is a budget', () => {
+  it('takes a larger budget from ARCHIVE_BUILD_MEMORY_MIB, and a smaller one from the memory free', () => {
+    const larger = chooseIndexSchedule({ ...at10k, budgetBytes: 4 * GiB });
+    expect(larger.schedule).toBe('alongside');
+    expect(larger.reason).toContain("within the build's budget of 4,096 MiB (ARCHIVE_BUILD_MEMORY_MIB)");
+    const short = chooseIndexSchedule({ ...at10k, stories: 1_000, freeBytes: 0.8 * GiB });
+    expect(short.schedule).toBe('after');
+    expect(short.reason).toContain('above nine tenths of the 819 MiB free');
+    expect(chooseIndexSchedule({ ...at10k, budgetBytes: 4 * GiB, freeBytes: 1.5 * GiB }).schedule).toBe('after');
+  });
+
+  it('reads the budget, and names the variable when it is not a number of MiB', () => {
     expect(memoryBudgetFrom({})).toBeNull();
     expect(memoryBudgetFrom({ ARCHIVE_BUILD_MEMORY_MIB: '1024' })).toBe(GiB);
     expect(() => memoryBudgetFrom({ ARCHIVE_BUILD_MEMORY_MIB: '1G' })).toThrow("ARCHIVE_BUILD_MEMORY_MIB must be a number of MiB, not '1G'");
     expect(() => memoryBudgetFrom({ ARCHIVE_BUILD_MEMORY_MIB: '0' })).toThrow(/ARCHIVE_BUILD_MEMORY_MIB/);
-    const choice = chooseIndexSchedule({ ...at10k, availableBytes: GiB, budgeted: true });
-    expect(choice.schedule).toBe('after');
-    expect(choice.reason).toContain('and 1,024 MiB is allowed (ARCHIVE_BUILD_MEMORY_MIB);');
   });
 
   it('does what ARCHIVE_SEARCH_INDEX asks whatever the memory', () => {
-    expect(chooseIndexSchedule({ ...at10k, requested: 'alongside', availableBytes: 1 * GiB }).schedule).toBe('alongside');
-    expect(chooseIndexSchedule({ ...at10k, requested: 'after', availableBytes: 100 * GiB })).toEqual({
+    expect(chooseIndexSchedule({ ...at10k, requested: 'alongside', freeBytes: 1 * GiB }).schedule).toBe('alongside');
+    expect(chooseIndexSchedule({ ...at10k, stories: 10, requested: 'after' })).toEqual({
       schedule: 'after',
       reason: 'search index after Astro exits (ARCHIVE_SEARCH_INDEX=after)',
     });
