@@ -65,8 +65,11 @@ export interface ScheduleChoice {
 /**
  * The schedule for a build of `stories` stories: the one asked for, else
  * alongside when the estimated peak (the astro process, the largest shard's
- * Pagefind run and build.ts) fits both the budget and nine tenths of the
- * memory free, else after.
+ * Pagefind run and build.ts) keeps within the budget and nine tenths of the
+ * memory free, else after when that does. When neither keeps within the
+ * budget (100,000 stories: each of the two alone needs several GiB), the
+ * budget cannot be kept at this size, and the faster schedule is taken if
+ * the memory free holds it.
  */
 export function chooseIndexSchedule(options: {
   requested: IndexSchedule | null;
@@ -79,21 +82,26 @@ export function chooseIndexSchedule(options: {
   const { requested, stories, shardSizeSetting, budgetBytes, freeBytes } = options;
   if (requested !== null) return { schedule: requested, reason: `search index ${requested === 'after' ? 'after Astro exits' : 'alongside rendering'} (ARCHIVE_SEARCH_INDEX=${requested})` };
   const mib = (bytes: number): string => `${Math.round(bytes / MiB).toLocaleString('en-US')} MiB`;
-  const budget = budgetBytes ?? defaultMemoryBudgetMiB * MiB;
-  const limit =
-    freeBytes * 0.9 < budget
-      ? { bytes: freeBytes * 0.9, says: `nine tenths of the ${mib(freeBytes)} free` }
-      : { bytes: budget, says: `the build's budget of ${mib(budget)}${budgetBytes === null ? '' : ' (ARCHIVE_BUILD_MEMORY_MIB)'}` };
+  const budget = { bytes: budgetBytes ?? defaultMemoryBudgetMiB * MiB, says: `the build's budget of ${mib(budgetBytes ?? defaultMemoryBudgetMiB * MiB)}${budgetBytes === null ? '' : ' (ARCHIVE_BUILD_MEMORY_MIB)'}` };
+  const free = { bytes: freeBytes * 0.9, says: `nine tenths of the ${mib(freeBytes)} free` };
+  const limit = free.bytes < budget.bytes ? free : budget;
   const shardPages = largestShardPages(stories, shardSizeSetting);
   const alongside = astroProcessBytes(stories) + pagefindBytes(shardPages) + 60 * MiB;
+  const after = Math.max(astroProcessBytes(stories), pagefindBytes(shardPages)) + 60 * MiB;
+  const settings = '(ARCHIVE_BUILD_MEMORY_MIB sets the budget; ARCHIVE_SEARCH_INDEX=alongside|after decides)';
   if (alongside <= limit.bytes) {
     return { schedule: 'alongside', reason: `search index alongside rendering: about ${mib(alongside)} at its peak, within ${limit.says}` };
   }
-  const after = Math.max(astroProcessBytes(stories), pagefindBytes(shardPages)) + 60 * MiB;
+  if (after <= limit.bytes || alongside > free.bytes) {
+    return {
+      schedule: 'after',
+      reason: `search index after Astro exits: about ${mib(after)} at its peak, where alongside rendering (faster) would take about ${mib(alongside)}, above ${limit.says} ${settings}`,
+    };
+  }
   return {
-    schedule: 'after',
+    schedule: 'alongside',
     reason:
-      `search index after Astro exits: about ${mib(after)} at its peak, where alongside rendering (faster) would take about ${mib(alongside)}, ` +
-      `above ${limit.says} (ARCHIVE_BUILD_MEMORY_MIB sets the budget; ARCHIVE_SEARCH_INDEX=alongside|after decides)`,
+      `search index alongside rendering: about ${mib(alongside)} at its peak; no schedule keeps within ${budget.says} at this size ` +
+      `(after Astro exits, about ${mib(after)}), and ${free.says} hold the faster one ${settings}`,
   };
 }

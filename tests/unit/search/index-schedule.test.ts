@@ -65,6 +65,16 @@ describe('choosing the schedule', () => {
     expect(chooseIndexSchedule({ ...at10k, budgetBytes: 4 * GiB, freeBytes: 1.5 * GiB }).schedule).toBe('after');
   });
 
+  it('takes the faster schedule when no schedule keeps the budget at this size but the memory free holds it: 100,000 stories', () => {
+    const at100k = { ...at10k, stories: 100_000 };
+    const roomy = chooseIndexSchedule(at100k);
+    expect(roomy.schedule).toBe('alongside');
+    expect(roomy.reason).toMatch(
+      /^search index alongside rendering: about 10,\d\d\d MiB at its peak; no schedule keeps within the build's budget of 1,024 MiB at this size \(after Astro exits, about 6,\d\d\d MiB\), and nine tenths of the 20,480 MiB free hold the faster one/,
+    );
+    expect(chooseIndexSchedule({ ...at100k, freeBytes: 9 * GiB }).schedule).toBe('after');
+  });
+
   it('reads the budget, and names the variable when it is not a number of MiB', () => {
     expect(memoryBudgetFrom({})).toBeNull();
     expect(memoryBudgetFrom({ ARCHIVE_BUILD_MEMORY_MIB: '1024' })).toBe(GiB);
