@@ -34,8 +34,8 @@ const markers: readonly Marker[] = [
 /**
  * The integration logs, when it is done, 'Pagefind indexed N pages in ...; indexing took <ms> ms in
  * all, the build waited <ms> ms for it': shards are indexed while pages render, so only the wait is a
- * phase of its own. With ARCHIVE_SEARCH_INDEX=after the line says 'after Astro exited' and the wait
- * is the whole index, after Astro's own shutdown.
+ * phase of its own. When the build indexes after Astro (its memory budget), the line says 'after
+ * Astro exited' and the wait is the whole index, after Astro's own shutdown.
  */
 const indexDone = /\[archive-pagefind\] Pagefind indexed (\d+) pages .*indexing took (\d+) ms in all, the build waited (\d+) ms/;
 
@@ -58,7 +58,7 @@ export interface ParsedBuild {
   indexSeconds: number | null;
   /** Seconds Pagefind ran in all, mostly alongside rendering; null when it did not run. */
   indexingSeconds: number | null;
-  /** The index was built once the astro process had exited (ARCHIVE_SEARCH_INDEX=after). */
+  /** The index was built once the astro process had exited (the build's memory budget asked for it). */
   indexAfterBuild: boolean;
 }
 

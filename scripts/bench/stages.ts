@@ -120,7 +120,7 @@ export interface BuildResult {
    * rendering, `indexingSeconds` Pagefind ran in all (mostly while pages rendered).
    */
   index: { seconds: number; indexingSeconds: number; peakTreeBytes: number; indexedPages: number } | null;
-  /** The index was built once the astro process had exited (ARCHIVE_SEARCH_INDEX=after), not while it rendered. */
+  /** The index was built once the astro process had exited (the build's memory budget), not while it rendered. */
   indexAfterBuild: boolean;
   phases: BuildPhase[];
   /** Rendering time per route, slowest first. */

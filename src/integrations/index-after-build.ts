@@ -1,6 +1,6 @@
 /**
- * The search index built after the astro process has exited
- * (ARCHIVE_SEARCH_INDEX=after; see src/lib/index-handoff.ts): indexes the
+ * The search index built after the astro process has exited (when the
+ * memory budget asks for it: src/lib/index-schedule.ts, index-handoff.ts): indexes the
  * stale shards the handoff names, one Pagefind run at a time, deletes the
  * bundles of shards the archive no longer has, and only then writes the
  * render manifest that lets the next build reuse this one's pages.

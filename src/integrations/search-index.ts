@@ -9,8 +9,9 @@
  * next, so every page reported earlier is written. Whatever is left is
  * indexed when the build is done, and the build fails if any shard failed.
  *
- * With ARCHIVE_SEARCH_INDEX=after, `npm run build` indexes once the astro
- * process has exited (index-after-build.ts) and this integration does nothing.
+ * When `npm run build` indexes once the astro process has exited (its memory
+ * budget, src/lib/index-schedule.ts; index-after-build.ts), this integration
+ * only says how many shards are left to index.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 /**
- * Indexing after the build (ARCHIVE_SEARCH_INDEX=after): `npm run build`
- * runs Astro without Pagefind, and indexes the stale search shards once the
- * astro process has exited, so the two never hold memory at the same time.
+ * Indexing after the build (chosen by src/lib/index-schedule.ts): `npm run
+ * build` runs Astro without Pagefind, and indexes the stale search shards
+ * once the astro process has exited, so the two never hold memory at once.
  * Astro's side writes this handoff at the end of its build: what to index,
  * and the render manifest, which may be written only once the index is
  * complete (a manifest vouches for the whole of dist/, index included).
