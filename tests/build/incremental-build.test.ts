@@ -8,13 +8,13 @@
  * so rebuilding some shards and year pages and keeping others is part of what is compared.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSources } from '../../scripts/bench/generate-sources';
 import { projectRoot } from '../support/dist';
-import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+import { buildFixtureArchive, filesOf, type FixtureBuild } from '../support/fixture-build';
 
 const count = 40;
 const seed = 11;
@@ -30,13 +30,6 @@ let deleted = '';
 function ingest(inputs: string[]): void {
   const run = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, ...inputs], { cwd: projectRoot, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`ingest failed:\n${run.stdout}\n${run.stderr}`);
-}
-
-function filesOf(root: string, prefix = ''): string[] {
-  return readdirSync(path.join(root, prefix)).flatMap((name) => {
-    const relative = path.join(prefix, name);
-    return statSync(path.join(root, relative)).isDirectory() ? filesOf(root, relative) : [relative];
-  });
 }
 
 const copies = (): string[] => readdirSync(articles).filter((name) => name.endsWith('.md')).sort();

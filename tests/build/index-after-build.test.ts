@@ -8,23 +8,20 @@
  * is not asked to index after Astro: a memory budget too small for both at
  * once (ARCHIVE_BUILD_MEMORY_MIB) makes the build choose to.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexAfterBuild } from '../../src/integrations/index-after-build';
 import { formatHandoff } from '@/lib/index-handoff';
 import { astroProcessBytes, largestShardPages, pagefindBytes } from '@/lib/index-schedule';
-import { writeSources } from '../../scripts/bench/generate-sources';
-import { projectRoot } from '../support/dist';
-import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+import { buildFixtureArchive, filesOf, generateArchive, type FixtureBuild } from '../support/fixture-build';
 
 const count = 24;
 const env = { ARCHIVE_SEARCH_SHARD_SIZE: '8', ARCHIVE_LIST_PAGE_SIZE: '6' };
 const afterEnv = { ...env, ARCHIVE_SEARCH_INDEX: 'after' };
 const work = mkdtempSync(path.join(tmpdir(), 'archive-index-after-'));
-const articles = path.join(work, 'articles');
+let articles = '';
 let after: FixtureBuild & { work: string };
 let alongside: FixtureBuild & { work: string };
 let again: FixtureBuild & { work: string };
@@ -33,18 +30,8 @@ let budgetMiB = 0;
 /** The two first builds' folders, compared before the rebuild changes the first. */
 let compared: { mine: string[]; theirs: string[]; differing: string[] };
 
-function filesOf(root: string, prefix = ''): string[] {
-  return readdirSync(path.join(root, prefix)).flatMap((name) => {
-    const relative = path.join(prefix, name);
-    return statSync(path.join(root, relative)).isDirectory() ? filesOf(root, relative) : [relative];
-  });
-}
-
 beforeAll(async () => {
-  const sources = path.join(work, 'sources');
-  await writeSources(sources, { count, seed: 12 });
-  const run = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`ingest failed:\n${run.stdout}\n${run.stderr}`);
+  articles = await generateArchive(work, { count, seed: 12 });
   after = buildFixtureArchive(articles, { env: afterEnv });
   if (after.status !== 0) throw new Error(`build indexing after Astro failed:\n${after.output}`);
   alongside = buildFixtureArchive(articles, { env });

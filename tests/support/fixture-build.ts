@@ -1,6 +1,6 @@
 /** Builds the site from another folder of article copies into a temporary folder, as the benchmark does. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArticleFile } from '@/lib/article-file';
@@ -74,4 +74,12 @@ export function readArticles(dir: string): Article[] {
     .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(dir, name), 'utf8')).data));
+}
+
+/** Every file under `root`, as paths relative to it: to compare two builds' folders. */
+export function filesOf(root: string, prefix = ''): string[] {
+  return readdirSync(path.join(root, prefix)).flatMap((name) => {
+    const relative = path.join(prefix, name);
+    return statSync(path.join(root, relative)).isDirectory() ? filesOf(root, relative) : [relative];
+  });
 }
