@@ -12,18 +12,20 @@
  * on worker threads, one a core (ARCHIVE_INGEST_THREADS sets how many; 0:
  * none), and gives exactly the copies a run on one thread gives.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readFile, stat } from '../src/lib/fs-callbacks';
-import { ingestOrder, startIngestPlan, type ExistingCopy, type IngestPlan, type Outcome, type Refusal } from '../src/lib/ingest/batch';
+import { ingestOrder, startIngestPlan, type IngestPlan, type Outcome, type Refusal } from '../src/lib/ingest/batch';
+import { writeStatCache } from '../src/lib/file-stat-cache';
 import { prepareCatalogue, type Catalogue } from '../src/lib/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
 import { operationSchema } from '../src/lib/schema';
 import { ExtractPool, LocalExtractions, ThreadedExtractions, extractThreads, type Extractions } from './ingest/extract-pool';
+import { readCopyStatCache, readOutputFolder, statCacheFileFor, type CopyStatCache } from './ingest/output-folder';
 import { startAhead } from './ingest/start-ahead';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,28 +75,11 @@ async function collectSources(inputs: readonly string[], refusals: Refusal[]): P
   return files;
 }
 
-/** Runs `task` on every item, a few at a time: file IO waits on the disk, not on the CPU. */
-async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += ioBatch) {
-    const chunk = await Promise.all(items.slice(start, start + ioBatch).map(task));
-    results.push(...chunk);
-  }
-  return results;
-}
-
+/** Sources handed to extraction at a time. */
 const ioBatch = 32;
 
 /** Chunks of sources handed to extraction ahead of the planning; this many at most, so a huge run is not all in memory at once. */
 const chunksAhead = 64;
-
-async function readOutputFolder(out: string): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
-  await mkdir(out, { recursive: true });
-  const names = (await readdir(out)).filter((name) => name.endsWith('.md')).sort();
-  const existing = await inParallel(names, async (name) => ({ name, bytes: await readFile(path.join(out, name)) }));
-  const manifestRaw = await readFile(path.join(out, manifestName), 'utf8').catch(() => null);
-  return { existing, manifestRaw };
-}
 
 /** The temporary name a file is written under before it is renamed into place. */
 function temporaryFor(file: string): string {
@@ -204,6 +189,7 @@ async function planRun(
   refusals: Refusal[],
   writer: CopyWriter,
   extractions: Extractions,
+  statCache: CopyStatCache,
 ): Promise<{ plan: IngestPlan; manifestRaw: string | null }> {
   // The run's order is the files' names, known before any is read: hand them to extraction in it, a chunk at a
   // time, and plan each source as its extraction comes back.
@@ -212,7 +198,7 @@ async function planRun(
     extractions.submit(chunk);
     return chunk;
   });
-  const { existing, manifestRaw } = await readOutputFolder(out);
+  const { existing, manifestRaw } = await readOutputFolder(out, statCache);
   const long = entries.length >= 1000;
   let written = 0;
   const planner = startIngestPlan({
@@ -252,9 +238,11 @@ async function main(): Promise<number> {
   const extractions: Extractions = threads > 0 ? new ThreadedExtractions(ExtractPool.start(catalogue.operations, threads)) : new LocalExtractions(catalogue);
   if (threads > 0) process.stderr.write(`… extracting on ${threads} worker threads\n`);
   const writer = new CopyWriter();
+  const statCacheFile = statCacheFileFor(projectRoot, args.out);
+  const statCache = readCopyStatCache(statCacheFile);
   let run: { plan: IngestPlan; manifestRaw: string | null };
   try {
-    run = await planRun(args.out, files, catalogue, refusals, writer, extractions);
+    run = await planRun(args.out, files, catalogue, refusals, writer, extractions, statCache);
   } catch (error) {
     await Promise.all([writer.close(), extractions.close()]);
     throw error;
@@ -268,6 +256,9 @@ async function main(): Promise<number> {
   console.log(plan.outcomes.map(describe).join('\n'));
   const manifest = formatManifest(plan.manifest);
   if (manifest !== manifestRaw) writeAtomically(path.join(args.out, manifestName), manifest);
+  // Copies written just now are left out (their stats changed): the next run reads those few.
+  mkdirSync(path.dirname(statCacheFile), { recursive: true });
+  writeStatCache(statCacheFile, statCache);
   for (const note of plan.notes) console.log(`note       ${note}`);
   for (const refusal of refusals) console.error(`refused    ${refusal.path}: ${refusal.reason}`);
   const seconds = (performance.now() - started) / 1000;

@@ -25,11 +25,13 @@ import { slugForTitle, uniqueSlug } from './slug';
 export interface ExistingCopy {
   /** File name in the folder ('operation-cross-country-xi-84-children-recovered.md'). */
   name: string;
+  /** SHA-256 of the file's bytes: a copy the manifest knows is checked by it. */
+  sha256: string;
   /**
-   * The file's bytes, decoded only when its YAML must be read: a copy the manifest knows is checked by
-   * its digest, and decoding ten thousand copies was most of a one-article run's time.
+   * The file's bytes, asked for only when its YAML must be read or its text compared: decoding ten thousand
+   * copies was most of a one-article run's time, and the CLI does not read a copy whose digest it knows.
    */
-  bytes: Uint8Array;
+  bytes: () => Uint8Array;
 }
 
 const utf8 = new TextDecoder();
@@ -139,22 +141,22 @@ function once<T>(compute: () => T): () => T {
  * copies are read.
  */
 function indexCopies(existing: readonly ExistingCopy[], manifest: Manifest, notes: string[]): KnownCopy[] {
-  return existing.map(({ name, bytes }) => {
+  return existing.map(({ name, sha256: digest, bytes }) => {
     const recorded = manifest.get(name);
     const validated = (data: Record<string, unknown>): Article | null => {
       const parsed = articleSchema.safeParse(data);
       return parsed.success ? parsed.data : null;
     };
-    if (recorded !== undefined && sha256(bytes) === recorded.written) {
+    if (recorded !== undefined && digest === recorded.written) {
       return {
         name,
         slug: stem(name),
         sourceFile: recorded.source,
         sourceSha256: recorded.sourceSha256,
-        article: once(() => validated(readCopy(name, utf8.decode(bytes), notes))),
+        article: once(() => validated(readCopy(name, utf8.decode(bytes()), notes))),
       };
     }
-    const data = readCopy(name, utf8.decode(bytes), notes);
+    const data = readCopy(name, utf8.decode(bytes()), notes);
     const source = (data['source'] ?? {}) as { file?: unknown; sha256?: unknown };
     const article = validated(data);
     return {
@@ -199,7 +201,7 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
   const notes: string[] = [];
   const copies = indexCopies(existing, manifest, notes);
   const copyByName = new Map(copies.map((copy) => [copy.name, copy]));
-  const bytesByName = new Map(existing.map((copy) => [copy.name, copy.bytes]));
+  const existingByName = new Map(existing.map((copy) => [copy.name, copy]));
   const nextManifest: Manifest = new Map([...manifest].filter(([name]) => copyByName.has(name)));
 
   // Which copy belongs to which source: the manifest first, then the copies' own frontmatter.
@@ -233,12 +235,12 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
     }
     const { content } = finished.value;
     const copy = existingCopy?.name ?? `${slug}.md`;
-    const current = bytesByName.get(copy);
+    const current = existingByName.get(copy);
     const recorded = nextManifest.get(copy);
     let status: OutcomeStatus;
     if (current === undefined) status = 'written';
-    else if (sameText(current, content)) status = 'unchanged';
-    else if (recorded !== undefined && sha256(current) === recorded.written) status = 'updated';
+    else if (sameText(current.bytes(), content)) status = 'unchanged';
+    else if (recorded !== undefined && current.sha256 === recorded.written) status = 'updated';
     else status = 'kept';
     if (status !== 'kept') {
       nextManifest.set(copy, { source: article.file, sourceSha256: article.sha256, textDigest: article.textDigest, written: sha256(content) });

@@ -1,14 +1,16 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/lib/article-file';
+import { racyWindowNs } from '@/lib/file-stat-cache';
 import { articleSchema } from '@/lib/schema';
 import { projectRoot } from '../../support/dist';
 import { writeSources } from '../../../scripts/bench/generate-sources';
 import { threadedFrom } from '../../../scripts/ingest/extract-pool';
+import { readCopyStatCache, statCacheFileFor } from '../../../scripts/ingest/output-folder';
 import { expectedFrontmatter, sourcesDir } from './support';
 
 const run = promisify(execFile);
@@ -55,6 +57,32 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('0 written, 0 updated, 4 unchanged');
     expect(readdirSync(out).map((name) => readFileSync(path.join(out, name), 'utf8'))).toEqual(before);
+  });
+
+  it('trusts a copy by the stat the last run saw, and still keeps a copy edited by hand since', async () => {
+    const statOut = path.join(temporary, 'stat-out');
+    const cacheFile = statCacheFileFor(projectRoot, statOut);
+    try {
+      expect((await ingest('--out', statOut, sourcesDir)).code).toBe(0);
+      // Copies changed within the racy window before a run are not trusted by the next: wait it out.
+      await new Promise((resolve) => setTimeout(resolve, Number(racyWindowNs / 1_000_000n) + 100));
+      expect((await ingest('--out', statOut, sourcesDir)).stdout).toContain('0 written, 0 updated, 4 unchanged');
+      const copies = readdirSync(statOut).filter((name) => name.endsWith('.md')).sort();
+      const saved = readCopyStatCache(cacheFile);
+      for (const name of copies) expect(saved.get(name, statSync(path.join(statOut, name), { bigint: true })), name).toBeDefined();
+      // An edit of the same length, in place: only the file's times tell it from the copy ingest wrote.
+      const edited = path.join(statOut, copies[0]!);
+      const text = readFileSync(edited, 'utf8');
+      const at = text.lastIndexOf('the');
+      writeFileSync(edited, `${text.slice(0, at)}THE${text.slice(at + 3)}`);
+      const result = await ingest('--out', statOut, sourcesDir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('0 written, 0 updated, 3 unchanged, 1 kept');
+      expect(result.stdout).toMatch(new RegExp(`^kept +${copies[0]!.replace(/\./g, '\\.')} `, 'm'));
+      expect(readFileSync(edited, 'utf8')).toContain('THE');
+    } finally {
+      rmSync(cacheFile, { force: true });
+    }
   });
 
   it('refuses bad files by name with a reason, exits non-zero, and writes nothing partial', async () => {

@@ -1,8 +1,8 @@
 /** Shared helpers for the ingest tests: the real catalogue and seeds, synthetic sources, an in-memory output folder. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { planIngest, type IngestPlan } from '@/lib/ingest/batch';
-import { prepareCatalogue, type Catalogue, type SourceFile } from '@/lib/ingest/build-article';
+import { planIngest, type ExistingCopy, type IngestPlan } from '@/lib/ingest/batch';
+import { prepareCatalogue, sha256, type Catalogue, type SourceFile } from '@/lib/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '@/lib/ingest/manifest';
 import { operationSchema, type Article } from '@/lib/schema';
 import { projectRoot } from '../../support/dist';
@@ -36,9 +36,15 @@ export function expectedFrontmatter(sourceFile: string): Article {
 /** An output folder in memory: file name → text, the manifest included. */
 export type Folder = Map<string, string>;
 
+/** A copy in the folder as the CLI hands it to the plan. */
+export function existingCopy(name: string, raw: string): ExistingCopy {
+  const bytes = new TextEncoder().encode(raw);
+  return { name, sha256: sha256(bytes), bytes: () => bytes };
+}
+
 /** Plans a run against the folder and applies it as the CLI would; returns the plan. */
 export function ingestInto(folder: Folder, sources: readonly SourceFile[]): IngestPlan {
-  const existing = [...folder].filter(([name]) => name.endsWith('.md')).map(([name, raw]) => ({ name, bytes: new TextEncoder().encode(raw) }));
+  const existing = [...folder].filter(([name]) => name.endsWith('.md')).map(([name, raw]) => existingCopy(name, raw));
   const plan = planIngest({ sources, existing, manifest: parseManifest(folder.get(manifestName) ?? null), catalogue });
   for (const outcome of plan.outcomes) if (outcome.content !== null) folder.set(outcome.copy, outcome.content);
   folder.set(manifestName, formatManifest(plan.manifest));

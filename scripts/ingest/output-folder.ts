@@ -1,0 +1,60 @@
+/**
+ * Reads the output folder for a run: every copy with its digest. A copy
+ * whose stat is the one the last run recorded (src/lib/file-stat-cache.ts)
+ * is not read, only its bytes if the plan asks for them: at 10,000 copies,
+ * reading and digesting them all was about 1 s of a one-article run.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { readStatCache, type FileStatCache } from '../../src/lib/file-stat-cache';
+import { readFile, stat } from '../../src/lib/fs-callbacks';
+import type { ExistingCopy } from '../../src/lib/ingest/batch';
+import { sha256 } from '../../src/lib/ingest/build-article';
+import { manifestName } from '../../src/lib/ingest/manifest';
+
+/** What a copy's stat vouches for. */
+const copyDigestSchema = z.object({ sha256: z.string() });
+export type CopyStatCache = FileStatCache<z.infer<typeof copyDigestSchema>>;
+
+/** Where the stat cache of an output folder is kept: not in it (the copies are committed), one file a folder. */
+export function statCacheFileFor(projectRoot: string, out: string): string {
+  const folderDigest = createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16);
+  return path.join(projectRoot, 'node_modules', '.cache', 'operations-archive', 'ingest-stats', `${folderDigest}.json`);
+}
+
+export function readCopyStatCache(file: string): CopyStatCache {
+  return readStatCache(file, copyDigestSchema);
+}
+
+/** File IO waits on the disk, not on the CPU: this many at once. */
+const ioBatch = 32;
+
+/** The copies in `out` (created if missing) with their digests, and its manifest's text (null: none). */
+export async function readOutputFolder(out: string, statCache: CopyStatCache): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
+  await mkdir(out, { recursive: true });
+  const names = (await readdir(out)).filter((name) => name.endsWith('.md')).sort();
+  const existing: ExistingCopy[] = [];
+  for (let start = 0; start < names.length; start += ioBatch) {
+    existing.push(...(await Promise.all(names.slice(start, start + ioBatch).map((name) => readCopy(out, name, statCache)))));
+  }
+  const manifestRaw = await readFile(path.join(out, manifestName), 'utf8').catch(() => null);
+  return { existing, manifestRaw };
+}
+
+async function readCopy(out: string, name: string, statCache: CopyStatCache): Promise<ExistingCopy> {
+  const file = path.join(out, name);
+  // Stat before reading: a write in between leaves a stat that will not match next time.
+  const stats = await stat(file, { bigint: true });
+  const known = statCache.get(name, stats);
+  if (known !== undefined) {
+    statCache.set(name, stats, known);
+    return { name, sha256: known.sha256, bytes: () => readFileSync(file) };
+  }
+  const bytes = await readFile(file);
+  const digest = sha256(bytes);
+  statCache.set(name, stats, { sha256: digest });
+  return { name, sha256: digest, bytes: () => bytes };
+}
