@@ -8,16 +8,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'astro/zod';
-import { readStatCache, type FileStatCache } from '../../src/lib/file-stat-cache';
+import { readStatCache, stringFields, type FileStatCache } from '../../src/lib/file-stat-cache';
 import { readFile, stat } from '../../src/lib/fs-callbacks';
 import type { ExistingCopy } from '../../src/lib/ingest/batch';
 import { sha256 } from '../../src/lib/ingest/build-article';
 import { manifestName } from '../../src/lib/ingest/manifest';
 
 /** What a copy's stat vouches for. */
-const copyDigestSchema = z.object({ sha256: z.string() });
-export type CopyStatCache = FileStatCache<z.infer<typeof copyDigestSchema>>;
+const isCopyDigest = stringFields('sha256');
+export type CopyStatCache = FileStatCache<{ sha256: string }>;
 
 /** Where the stat cache of an output folder is kept: not in it (the copies are committed), one file a folder. */
 export function statCacheFileFor(projectRoot: string, out: string): string {
@@ -26,7 +25,7 @@ export function statCacheFileFor(projectRoot: string, out: string): string {
 }
 
 export function readCopyStatCache(file: string): CopyStatCache {
-  return readStatCache(file, copyDigestSchema);
+  return readStatCache(file, isCopyDigest);
 }
 
 /** File IO waits on the disk, not on the CPU: this many at once. */

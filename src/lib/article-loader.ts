@@ -13,11 +13,10 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { Loader } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { parseArticleFile } from './article-file';
 import { getBuildState } from './build-state';
 import { summariseCollection } from './content-sync-check';
-import { readStatCache, writeStatCache } from './file-stat-cache';
+import { readStatCache, stringFields, writeStatCache } from './file-stat-cache';
 import { readFile, stat } from './fs-callbacks';
 import { heapAdvice } from './heap-size';
 import { articleSchema, describeSchemaError } from './schema';
@@ -34,7 +33,7 @@ export interface ArticleLoaderOptions {
 const readConcurrency = 32;
 
 /** What a copy's stat vouches for, from the last sync that read it. */
-const copyFactsSchema = z.object({ digest: z.string(), slug: z.string() });
+const isCopyFacts = stringFields('digest', 'slug');
 
 /** The slug line of a copy's frontmatter, found without parsing the YAML. */
 function slugLine(raw: string): string | undefined {
@@ -58,7 +57,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
       let read = 0;
       const started = Date.now();
       const statCacheFile = path.join(config.cacheDir.pathname, 'article-stats.json');
-      const statCache = readStatCache(statCacheFile, copyFactsSchema);
+      const statCache = readStatCache(statCacheFile, isCopyFacts);
 
       const loadOne = async (name: string): Promise<void> => {
         // The store wants paths relative to the project, even for a folder outside it.
