@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { freemem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { indexAfterBuild } from '../src/integrations/index-after-build';
+import { ReadWhileRendering } from '../src/integrations/read-while-rendering';
 import { articlesFolder } from '../src/lib/content-folders';
 import { outOfStepMarker } from '../src/lib/content-sync-check';
 import { heapLimitIn, heapNeededMiB, ranOutOfHeap } from '../src/lib/heap-size';
@@ -47,6 +48,9 @@ interface BuildRun {
 /** Set when the index is built after the astro process exits: where that process leaves what to index. */
 let handoffFile: string | null = null;
 
+/** Set with handoffFile: Pagefind reads a shard whose pages are written while Astro renders the rest. */
+let earlyRead: ReadWhileRendering | null = null;
+
 /** Runs astro build with the given heap limit (null: Node's own). */
 function build(heapMiB: number | null): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
@@ -55,13 +59,17 @@ function build(heapMiB: number | null): Promise<BuildRun> {
     // pairs of 10,000-story builds the astro process peaked 17 and 47 MB higher with them than with two
     // arenas (or one), in the same time within the machine's noise.
     const env = { ...process.env, MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] ?? '2', ...(handoffFile ? { [handoffVariable]: handoffFile } : {}) };
-    const child = spawn(process.execPath, [...flags, astro, 'build', ...args], { stdio: ['inherit', 'inherit', 'pipe'], env });
+    // Indexing after Astro, an IPC channel too: the astro process reports each stale shard whose pages are written.
+    const child = spawn(process.execPath, [...flags, astro, 'build', ...args], { stdio: earlyRead ? ['inherit', 'inherit', 'pipe', 'ipc'] : ['inherit', 'inherit', 'pipe'], env });
+    const reader = earlyRead;
+    if (reader) child.on('message', (message) => reader.offer(message));
     // V8's out-of-heap message goes to stderr: pass it on, and note it as it passes. A native stack trace
     // of several KB can follow it, so the end of stderr alone may no longer hold it.
     let tail = '';
     let outOfHeap = false;
     let outOfStep = false;
-    child.stderr.on('data', (chunk: Buffer) => {
+    // Piped above: never null.
+    child.stderr?.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk);
       // The previous chunk's end too, for a message split between two chunks.
       tail = tail.slice(-256) + chunk.toString('utf8');
@@ -76,9 +84,13 @@ function build(heapMiB: number | null): Promise<BuildRun> {
 /** Builds once more when the pages read a half-written content store: by then Astro has finished writing it. */
 async function buildInStep(heapMiB: number | null): Promise<BuildRun> {
   const run = await build(heapMiB);
+  // Pages read while a failed run rendered may not be the ones the next run writes.
+  if (run.code !== 0) await earlyRead?.discard();
   if (run.code === 0 || !run.outOfStep) return run;
   console.error('build: the pages read a content store Astro had not finished writing (withastro/astro#15453); building again.');
-  return build(heapMiB);
+  const again = await build(heapMiB);
+  if (again.code !== 0) await earlyRead?.discard();
+  return again;
 }
 
 /** Memory this build may use: what the system has free, within the cgroup's limit where there is one. */
@@ -101,11 +113,13 @@ async function main(): Promise<number> {
   if (choice.schedule === 'alongside') return astroBuild(stories);
   const handoffDir = mkdtempSync(path.join(tmpdir(), 'archive-index-'));
   handoffFile = path.join(handoffDir, 'handoff.json');
+  const logger = { info: (message: string) => console.log(`[archive-pagefind] ${message}`) };
+  earlyRead = new ReadWhileRendering({ stories, budgetBytes: memoryBudgetFrom(process.env), freeBytes: availableMemory, logger });
   try {
     const code = await astroBuild(stories);
     if (code !== 0) return code;
     console.log('build: astro build done; building the search index');
-    await indexAfterBuild(handoffFile, { info: (message) => console.log(`[archive-pagefind] ${message}`) });
+    await indexAfterBuild(handoffFile, logger, earlyRead.take());
     return 0;
   } finally {
     rmSync(handoffDir, { recursive: true, force: true });

@@ -97,34 +97,69 @@ export async function pruneBundle(outputPath: string): Promise<number> {
   return stale.length;
 }
 
+/** Pages of one bundle read into a running Pagefind index, not yet written (see writeStoryPages). */
+export interface ReadPages {
+  /** Story pages Pagefind read. */
+  storyPages: number;
+  slugs: readonly string[];
+  siteDir: string;
+  index: pagefind.PagefindIndex;
+  /** Stops watching for the Pagefind binary's death; called once the bundle is written or given up. */
+  release: () => void;
+}
+
 /**
- * Indexes the pages of these stories in siteDir into the bundle at
- * `outputPath` (replacing what an earlier bundle there held) and returns
- * how many pages Pagefind read and how many the bundle holds.
+ * Starts a Pagefind service and reads the pages of these stories in siteDir into a new index: the first
+ * and cheaper part of building a bundle (at 10,000 stories about a third of the time, a quarter of the
+ * memory), which can run while Astro is still rendering other pages. Only one index may be open at a time.
  */
-export async function indexStoryPages(siteDir: string, slugs: readonly string[], outputPath: string): Promise<SearchIndexSummary> {
-  let storyPages = 0;
+export async function readStoryPages(siteDir: string, slugs: readonly string[]): Promise<ReadPages> {
   // If the Pagefind binary dies (the kernel kills it when memory runs out), the Node API's promise
   // never settles and Node would exit 0 with no index: make that a failed build instead.
   const stoppedEarly = (): void => {
     process.exitCode = 1;
-    console.error(`Pagefind stopped before writing the index ${outputPath} (killed, perhaps out of memory): the build has no search index.`);
+    console.error(`Pagefind stopped before writing a search index in ${siteDir} (killed, perhaps out of memory): the build has no search index.`);
   };
   process.once('beforeExit', stoppedEarly);
+  const release = (): void => {
+    process.off('beforeExit', stoppedEarly);
+  };
   try {
     // Every page is English; forcing it keeps one index instead of an 'unknown' one per stray page.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     failOn('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
+    let storyPages = 0;
     for (const glob of storyPageGlobs(slugs)) {
       const added = await index.addDirectory({ path: siteDir, glob });
       failOn('addDirectory', added.errors);
       storyPages += added.page_count;
     }
-    const written = await index.writeFiles({ outputPath });
+    return { storyPages, slugs, siteDir, index, release };
+  } catch (error) {
+    release();
+    await pagefind.close();
+    throw error;
+  }
+}
+
+/** Gives up pages read but not written, and stops the Pagefind service. */
+export async function discardStoryPages(read: ReadPages): Promise<void> {
+  read.release();
+  await pagefind.close();
+}
+
+/**
+ * Writes the pages read by readStoryPages as the bundle at `outputPath` (replacing what an earlier bundle
+ * there held), stops the Pagefind service, and returns how many pages Pagefind read and the bundle holds.
+ */
+export async function writeStoryPages(read: ReadPages, outputPath: string): Promise<SearchIndexSummary> {
+  const { storyPages, slugs, siteDir } = read;
+  try {
+    const written = await read.index.writeFiles({ outputPath });
     failOn('writeFiles', written.errors);
   } finally {
-    process.off('beforeExit', stoppedEarly);
+    read.release();
     // The Node API runs a Pagefind binary as a service; it must stop or the build hangs. Stopping it
     // after each bundle also hands its memory back before the next one.
     await pagefind.close();
@@ -136,6 +171,15 @@ export async function indexStoryPages(siteDir: string, slugs: readonly string[],
     throw new Error(`Pagefind indexed ${indexedPages} of ${storyPages} story pages: every story page must carry data-pagefind-body`);
   }
   return { storyPages, indexedPages, deleted };
+}
+
+/**
+ * Indexes the pages of these stories in siteDir into the bundle at
+ * `outputPath` (replacing what an earlier bundle there held) and returns
+ * how many pages Pagefind read and how many the bundle holds.
+ */
+export async function indexStoryPages(siteDir: string, slugs: readonly string[], outputPath: string): Promise<SearchIndexSummary> {
+  return writeStoryPages(await readStoryPages(siteDir, slugs), outputPath);
 }
 
 /** Builds one shard's bundle from its pages in siteDir. */

@@ -11,12 +11,14 @@
  *
  * When `npm run build` indexes once the astro process has exited (its memory
  * budget, src/lib/index-schedule.ts; index-after-build.ts), this integration
- * only says how many shards are left to index.
+ * only tells it, over the IPC channel it opens, as each stale shard's pages
+ * are all written (read-while-rendering.ts), and says how many shards are
+ * left to index.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { getBuildState } from '../lib/build-state';
-import { handoffFileFrom } from '../lib/index-handoff';
+import { handoffFileFrom, type ShardReadyMessage } from '../lib/index-handoff';
 import { ShardProgress, storySlugOfPath } from '../lib/search-shard-progress';
 import type { SearchShard } from '../lib/search-shards';
 import { indexShard, removeGoneShards, type SearchIndexLogger } from './pagefind';
@@ -30,10 +32,56 @@ export interface ShardedIndexPlan {
   rendered: readonly string[];
 }
 
-/** Schedules the stale shards' Pagefind runs, one at a time, as their pages land on disk. */
-export class ShardIndexer {
+/**
+ * Follows the middleware's reports of pages starting to render and hands
+ * out each stale shard once every page of it this build renders is on disk.
+ */
+export class ShardReadiness {
   private progress: ShardProgress | null = null;
   private lastStarted: string | null = null;
+
+  constructor(
+    /** The plan, or null while the story route has not planned its pages. */
+    private readonly plan: () => ShardedIndexPlan | null,
+    private readonly onReady: (shards: readonly SearchShard[]) => void,
+  ) {}
+
+  /** The middleware's report: `pathname` starts rendering, so the page before it is on disk. */
+  pageStarted(pathname: string): void {
+    const previous = this.lastStarted;
+    this.lastStarted = pathname;
+    if (previous !== null) this.pageWritten(previous);
+  }
+
+  private pageWritten(pathname: string): void {
+    const slug = storySlugOfPath(pathname);
+    if (slug === null) return;
+    const progress = this.ensureProgress();
+    if (progress) this.onReady(progress.written(slug));
+  }
+
+  private ensureProgress(): ShardProgress | null {
+    if (this.progress) return this.progress;
+    const plan = this.plan();
+    if (!plan) return null;
+    this.progress = new ShardProgress(plan.shards, plan.stale, plan.rendered);
+    // Shards none of whose pages render this time (a story of theirs was deleted) are ready now.
+    this.onReady(this.progress.ready());
+    return this.progress;
+  }
+
+  /** Rendering is over, so the last page reported is on disk too: hands out every shard left. */
+  finish(): void {
+    if (this.lastStarted !== null) this.pageWritten(this.lastStarted);
+    this.lastStarted = null;
+    if (!this.ensureProgress()) throw new Error('search index: the story route did not plan its pages (getStoriesToRender was not called)');
+    this.onReady(this.progress!.rest());
+  }
+}
+
+/** Schedules the stale shards' Pagefind runs, one at a time, as their pages land on disk. */
+export class ShardIndexer {
+  private readonly readiness: ShardReadiness;
   private queue: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
   private renderingDone: number | null = null;
@@ -48,30 +96,13 @@ export class ShardIndexer {
     private readonly logger: SearchIndexLogger,
     /** The plan, or null while the story route has not planned its pages. */
     private readonly plan: () => ShardedIndexPlan | null,
-  ) {}
+  ) {
+    this.readiness = new ShardReadiness(plan, (shards) => this.enqueue(shards));
+  }
 
   /** The middleware's report: `pathname` starts rendering, so the page before it is on disk. */
   pageStarted(pathname: string): void {
-    const previous = this.lastStarted;
-    this.lastStarted = pathname;
-    if (previous !== null) this.pageWritten(previous);
-  }
-
-  private pageWritten(pathname: string): void {
-    const slug = storySlugOfPath(pathname);
-    if (slug === null) return;
-    const progress = this.ensureProgress();
-    if (progress) this.enqueue(progress.written(slug));
-  }
-
-  private ensureProgress(): ShardProgress | null {
-    if (this.progress) return this.progress;
-    const plan = this.plan();
-    if (!plan) return null;
-    this.progress = new ShardProgress(plan.shards, plan.stale, plan.rendered);
-    // Shards none of whose pages render this time (a story of theirs was deleted) are ready now.
-    this.enqueue(this.progress.ready());
-    return this.progress;
+    this.readiness.pageStarted(pathname);
   }
 
   private enqueue(shards: readonly SearchShard[]): void {
@@ -99,11 +130,8 @@ export class ShardIndexer {
   /** Rendering is over: indexes what is left, waits for every shard, and throws if one failed. */
   async finish(): Promise<void> {
     this.renderingDone = Date.now();
-    if (this.lastStarted !== null) this.pageWritten(this.lastStarted);
-    this.lastStarted = null;
-    if (!this.ensureProgress()) throw new Error('search index: the story route did not plan its pages (getStoriesToRender was not called)');
+    this.readiness.finish();
     const plan = this.plan()!;
-    this.enqueue(this.progress!.rest());
     await this.queue;
     if (this.failure) throw this.failure.error;
     removeGoneShards(this.siteDir, plan.shards);
@@ -140,9 +168,19 @@ export default function searchIndex(options: SearchIndexOptions): AstroIntegrati
         alongside = config.build.concurrency === 1;
       },
       'astro:build:start': ({ logger }) => {
-        if (afterBuild) return;
         const state = getBuildState();
         if (!state) throw new Error('search index: the render-cache integration must come first');
+        if (afterBuild) {
+          // npm run build listens on an IPC channel: tell it as each stale shard's pages are all written.
+          const send = process.send?.bind(process);
+          if (!send || !alongside) return;
+          const siteDir = state.outDir;
+          const readiness = new ShardReadiness(options.plan, (shards) => {
+            for (const { id, path, slugs, key } of shards) send({ kind: 'search-shard-ready', siteDir, shard: { id, path, slugs, key } } satisfies ShardReadyMessage);
+          });
+          state.pageStarted = (pathname) => readiness.pageStarted(pathname);
+          return;
+        }
         indexer = new ShardIndexer(state.outDir, logger, options.plan);
         const current = indexer;
         if (alongside) state.pageStarted = (pathname) => current.pageStarted(pathname);

@@ -60,3 +60,17 @@ export function parseHandoff(text: string, file: string): IndexHandoff {
   if (unknown.length > 0) throw new Error(`search index handoff ${file} names shards it does not list: ${unknown.join(', ')}`);
   return parsed.data;
 }
+
+/**
+ * What the astro process tells `npm run build` (over the IPC channel it opens when indexing after Astro)
+ * when every page of a stale shard is written, so Pagefind can read them while Astro renders the rest.
+ */
+const shardReadySchema = z.object({ kind: z.literal('search-shard-ready'), siteDir: z.string().min(1), shard: shardSchema });
+
+export type ShardReadyMessage = z.infer<typeof shardReadySchema>;
+
+/** The message, or null for anything else on the channel. */
+export function shardReadyMessage(value: unknown): ShardReadyMessage | null {
+  const parsed = shardReadySchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { astroProcessBytes, chooseIndexSchedule, largestShardPages, memoryBudgetFrom, pagefindBytes, requestedIndexSchedule } from '@/lib/index-schedule';
+import {
+  astroProcessBytes, chooseIndexSchedule, largestShardPages, memoryBudgetFrom, pagefindBytes, pagefindReadBytes, readWhileRenderingFits, requestedIndexSchedule,
+} from '@/lib/index-schedule';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -28,6 +30,13 @@ describe('memory estimates', () => {
     expect(pagefindBytes(1_000) / MiB).toBeGreaterThanOrEqual(293);
     expect(pagefindBytes(2_500) / MiB).toBeGreaterThanOrEqual(851);
     expect(pagefindBytes(2_500) / MiB).toBeLessThan(1_000);
+  });
+
+  it("puts a Pagefind run that has only read its pages near what was measured: 106 / 199 / 242 MiB for 1,000 / 1,975 / 2,500", () => {
+    expect(pagefindReadBytes(1_000) / MiB).toBeGreaterThanOrEqual(106);
+    expect(pagefindReadBytes(1_975) / MiB).toBeGreaterThanOrEqual(199);
+    expect(pagefindReadBytes(2_500) / MiB).toBeGreaterThanOrEqual(242);
+    expect(pagefindReadBytes(2_500) / MiB).toBeLessThan(300);
   });
 
   it('finds the largest shard: 5/4 of the size with content cuts, the size itself with fixed runs, never more than the archive', () => {
@@ -88,5 +97,27 @@ describe('choosing the schedule', () => {
       schedule: 'after',
       reason: 'search index after Astro exits (ARCHIVE_SEARCH_INDEX=after)',
     });
+  });
+});
+
+describe("reading a shard's pages while Astro renders", () => {
+  const free = 20 * GiB;
+
+  it('fits a shard of 2,500 pages beside the astro process of 10,000 stories within 1 GiB', () => {
+    const fits = readWhileRenderingFits({ stories: 10_000, shardPages: 2_500, budgetBytes: null, freeBytes: free });
+    expect(fits.fits).toBe(true);
+    expect(fits.reason).toMatch(/^about [\d,]+ MiB with Astro, within the build's budget of 1,024 MiB$/);
+    expect(astroProcessBytes(10_000) + pagefindReadBytes(2_500) + 60 * MiB).toBeLessThanOrEqual(GiB);
+  });
+
+  it('does not fit a smaller budget, or more than nine tenths of the memory free, and says which', () => {
+    const budget = readWhileRenderingFits({ stories: 10_000, shardPages: 2_000, budgetBytes: 900 * MiB, freeBytes: free });
+    expect(budget).toEqual({ fits: false, reason: expect.stringMatching(/^about [\d,]+ MiB with Astro, above the build's budget of 900 MiB$/) });
+    const tight = readWhileRenderingFits({ stories: 10_000, shardPages: 2_000, budgetBytes: null, freeBytes: 200 * MiB });
+    expect(tight).toEqual({ fits: false, reason: 'about 216 MiB, above nine tenths of the 200 MiB free' });
+  });
+
+  it('does not fit at 100,000 stories, where the astro process alone is above the budget', () => {
+    expect(readWhileRenderingFits({ stories: 100_000, shardPages: 16_000, budgetBytes: null, freeBytes: free }).fits).toBe(false);
   });
 });
