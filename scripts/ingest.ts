@@ -12,7 +12,7 @@
  * on worker threads, one a core (ARCHIVE_INGEST_THREADS sets how many; 0:
  * none), and gives exactly the copies a run on one thread gives.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,12 +20,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readFile, stat } from '../src/lib/fs-callbacks';
 import { ingestOrder, startIngestPlan, type IngestPlan, type Outcome, type Refusal } from '../src/lib/ingest/batch';
-import { writeStatCache } from '../src/lib/file-stat-cache';
+import { copyStatsName, readCopyStats, writeCopyStats, type CopyStats } from '../src/lib/copy-stats';
 import { prepareCatalogue, type Catalogue } from '../src/lib/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
 import { operationSchema } from '../src/lib/schema';
 import { ExtractPool, LocalExtractions, ThreadedExtractions, extractThreads, type Extractions } from './ingest/extract-pool';
-import { readCopyStatCache, readOutputFolder, statCacheFileFor, type CopyStatCache } from './ingest/output-folder';
+import { readOutputFolder } from './ingest/output-folder';
 import { startAhead } from './ingest/start-ahead';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -189,7 +189,7 @@ async function planRun(
   refusals: Refusal[],
   writer: CopyWriter,
   extractions: Extractions,
-  statCache: CopyStatCache,
+  statCache: CopyStats,
 ): Promise<{ plan: IngestPlan; manifestRaw: string | null }> {
   // The run's order is the files' names, known before any is read: hand them to extraction in it, a chunk at a
   // time, and plan each source as its extraction comes back.
@@ -238,8 +238,7 @@ async function main(): Promise<number> {
   const extractions: Extractions = threads > 0 ? new ThreadedExtractions(ExtractPool.start(catalogue.operations, threads)) : new LocalExtractions(catalogue);
   if (threads > 0) process.stderr.write(`… extracting on ${threads} worker threads\n`);
   const writer = new CopyWriter();
-  const statCacheFile = statCacheFileFor(projectRoot, args.out);
-  const statCache = readCopyStatCache(statCacheFile);
+  const statCache = readCopyStats(args.out);
   let run: { plan: IngestPlan; manifestRaw: string | null };
   try {
     run = await planRun(args.out, files, catalogue, refusals, writer, extractions, statCache);
@@ -257,8 +256,11 @@ async function main(): Promise<number> {
   const manifest = formatManifest(plan.manifest);
   if (manifest !== manifestRaw) writeAtomically(path.join(args.out, manifestName), manifest);
   // Copies written just now are left out (their stats changed): the next run reads those few.
-  mkdirSync(path.dirname(statCacheFile), { recursive: true });
-  writeStatCache(statCacheFile, statCache);
+  try {
+    writeCopyStats(args.out, statCache);
+  } catch (error) {
+    console.log(`note       cannot save ${path.join(display(args.out), copyStatsName)} (${(error as Error).message}); the next run reads every copy`);
+  }
   for (const note of plan.notes) console.log(`note       ${note}`);
   for (const refusal of refusals) console.error(`refused    ${refusal.path}: ${refusal.reason}`);
   const seconds = (performance.now() - started) / 1000;

@@ -1,38 +1,23 @@
 /**
  * Reads the output folder for a run: every copy with its digest. A copy
- * whose stat is the one the last run recorded (src/lib/file-stat-cache.ts)
- * is not read, only its bytes if the plan asks for them: at 10,000 copies,
- * reading and digesting them all was about 1 s of a one-article run.
+ * whose stat is the one the last ingest or content sync recorded
+ * (src/lib/copy-stats.ts) is not read, only its bytes if the plan asks for
+ * them: at 10,000 copies, reading and digesting them all was about 1 s of a
+ * one-article run.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readStatCache, stringFields, type FileStatCache } from '../../src/lib/file-stat-cache';
+import { sha256Of, type CopyStats } from '../../src/lib/copy-stats';
 import { readFile, stat } from '../../src/lib/fs-callbacks';
 import type { ExistingCopy } from '../../src/lib/ingest/batch';
-import { sha256 } from '../../src/lib/ingest/build-article';
 import { manifestName } from '../../src/lib/ingest/manifest';
-
-/** What a copy's stat vouches for. */
-const isCopyDigest = stringFields('sha256');
-export type CopyStatCache = FileStatCache<{ sha256: string }>;
-
-/** Where the stat cache of an output folder is kept: not in it (the copies are committed), one file a folder. */
-export function statCacheFileFor(projectRoot: string, out: string): string {
-  const folderDigest = createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16);
-  return path.join(projectRoot, 'node_modules', '.cache', 'operations-archive', 'ingest-stats', `${folderDigest}.json`);
-}
-
-export function readCopyStatCache(file: string): CopyStatCache {
-  return readStatCache(file, isCopyDigest);
-}
 
 /** File IO waits on the disk, not on the CPU: this many at once. */
 const ioBatch = 32;
 
 /** The copies in `out` (created if missing) with their digests, and its manifest's text (null: none). */
-export async function readOutputFolder(out: string, statCache: CopyStatCache): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
+export async function readOutputFolder(out: string, statCache: CopyStats): Promise<{ existing: ExistingCopy[]; manifestRaw: string | null }> {
   await mkdir(out, { recursive: true });
   const names = (await readdir(out)).filter((name) => name.endsWith('.md')).sort();
   const existing: ExistingCopy[] = [];
@@ -43,7 +28,7 @@ export async function readOutputFolder(out: string, statCache: CopyStatCache): P
   return { existing, manifestRaw };
 }
 
-async function readCopy(out: string, name: string, statCache: CopyStatCache): Promise<ExistingCopy> {
+async function readCopy(out: string, name: string, statCache: CopyStats): Promise<ExistingCopy> {
   const file = path.join(out, name);
   // Stat before reading: a write in between leaves a stat that will not match next time.
   const stats = await stat(file, { bigint: true });
@@ -53,7 +38,7 @@ async function readCopy(out: string, name: string, statCache: CopyStatCache): Pr
     return { name, sha256: known.sha256, bytes: () => readFileSync(file) };
   }
   const bytes = await readFile(file);
-  const digest = sha256(bytes);
+  const digest = sha256Of(bytes);
   statCache.set(name, stats, { sha256: digest });
   return { name, sha256: digest, bytes: () => bytes };
 }

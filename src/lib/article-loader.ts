@@ -6,7 +6,7 @@
  * store keeps only that file's path, because Astro bundles the store into
  * the build.
  * Unchanged copies are skipped on rebuild: a copy whose file stat is the one
- * recorded by the last sync (file-stat-cache.ts) is not even read.
+ * recorded by the last sync or ingest (copy-stats.ts) is not even read.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import type { Loader } from 'astro/loaders';
 import { parseArticleFile } from './article-file';
 import { getBuildState } from './build-state';
 import { summariseCollection } from './content-sync-check';
-import { readStatCache, stringFields, writeStatCache } from './file-stat-cache';
+import { copyStatsName, readCopyStats, sha256Of, writeCopyStats } from './copy-stats';
 import { readFile, stat } from './fs-callbacks';
 import { heapAdvice } from './heap-size';
 import { articleSchema, describeSchemaError } from './schema';
@@ -31,9 +31,6 @@ export interface ArticleLoaderOptions {
 
 /** Reads more files at once than one, fewer than would exhaust file handles. */
 const readConcurrency = 32;
-
-/** What a copy's stat vouches for, from the last sync that read it. */
-const isCopyFacts = stringFields('digest', 'slug');
 
 /** The slug line of a copy's frontmatter, found without parsing the YAML. */
 function slugLine(raw: string): string | undefined {
@@ -56,25 +53,27 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
       let parsed = 0;
       let read = 0;
       const started = Date.now();
-      const statCacheFile = path.join(config.cacheDir.pathname, 'article-stats.json');
-      const statCache = readStatCache(statCacheFile, isCopyFacts);
+      const copyStats = readCopyStats(root);
 
       const loadOne = async (name: string): Promise<void> => {
         // The store wants paths relative to the project, even for a folder outside it.
         const filePath = path.relative(siteRoot, path.join(root, name));
         const stats = await stat(path.join(root, name), { bigint: true });
-        const known = statCache.get(name, stats);
+        const known = copyStats.get(name, stats);
         let raw: string | undefined;
         let digest: string;
         let slug: string | undefined;
-        if (known !== undefined) ({ digest, slug } = known);
-        else {
+        if (known?.synced !== undefined) {
+          ({ digest, slug } = known.synced);
+          copyStats.set(name, stats, known);
+        } else {
           read += 1;
-          raw = await readFile(path.join(root, name), 'utf8');
+          const bytes = await readFile(path.join(root, name));
+          raw = bytes.toString('utf8');
           digest = generateDigest(raw);
           slug = slugLine(raw);
+          copyStats.set(name, stats, { sha256: sha256Of(bytes), ...(slug === undefined ? {} : { synced: { digest, slug } }) });
         }
-        if (slug !== undefined) statCache.set(name, stats, { digest, slug });
         const stored = slug === undefined ? undefined : store.get(slug);
         const storedDetail = stored?.data['detail'];
         const current = slug === undefined ? undefined : path.join(detailRoot, detailFileName(slug, digest));
@@ -121,7 +120,12 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
       for (let index = 0; index < names.length; index += readConcurrency) {
         await Promise.all(names.slice(index, index + readConcurrency).map(loadOne));
       }
-      writeStatCache(statCacheFile, statCache);
+      try {
+        writeCopyStats(root, copyStats);
+      } catch (error) {
+        // Only time is lost: the next sync reads every copy again.
+        logger.warn(`cannot save ${path.join(root, copyStatsName)}: ${(error as Error).message}`);
+      }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       await removeStaleDetails(detailRoot, new Set(store.values().map((entry) => path.basename(String(entry.data['detail'])))));
       const state = getBuildState();

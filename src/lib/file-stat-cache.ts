@@ -98,11 +98,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A check for values that are objects whose `fields` are all strings (a digest, a slug). */
-export function stringFields<K extends string>(...fields: K[]): (value: unknown) => value is Record<K, string> {
-  return (value: unknown): value is Record<K, string> => isRecord(value) && fields.every((field) => typeof value[field] === 'string');
-}
-
 /** Reads the cache saved in `file` (none when there is no such file); see FileStatCache.parse. */
 export function readStatCache<V>(file: string, isValue: (value: unknown) => value is V): FileStatCache<V> {
   let raw: string | null = null;

@@ -8,11 +8,13 @@
  * so rebuilding some shards and year pages and keeping others is part of what is compared.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSources } from '../../scripts/bench/generate-sources';
+import { readCopyStats } from '@/lib/copy-stats';
 import { projectRoot } from '../support/dist';
 import { buildFixtureArchive, filesOf, type FixtureBuild } from '../support/fixture-build';
 
@@ -128,5 +130,16 @@ describe('incremental build', () => {
     expect(idle.output).toContain(`0 story pages rendered, ${count} kept from the last build`);
     expect(idle.output).toMatch(/ 0 keyed list pages rendered, \d+ kept from the last build/);
     expect(idle.output).toContain('search index kept');
+    // Every copy was read by an earlier sync more than the racy window after it was written: none is read now.
+    expect(idle.output).toContain(`${count} stories: 0 parsed, ${count} unchanged (${count} known by their file's stat, not read)`);
   }, 120_000);
+
+  it("keeps what the content sync read of each copy beside the copies, so the next sync and ingest need not read it", () => {
+    const known = readCopyStats(articles);
+    for (const name of copies()) {
+      const file = path.join(articles, name);
+      const facts = known.get(name, statSync(file, { bigint: true }));
+      expect(facts, name).toEqual({ sha256: createHash('sha256').update(readFileSync(file)).digest('hex'), synced: { digest: expect.any(String), slug: name.replace(/\.md$/, '') } });
+    }
+  });
 });

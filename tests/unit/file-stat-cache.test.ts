@@ -2,9 +2,10 @@ import { mkdtempSync, renameSync, rmSync, statSync, writeFileSync, type BigIntSt
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileStatCache, nowNs, racyWindowNs, readStatCache, statKey, stringFields, writeStatCache } from '@/lib/file-stat-cache';
+import { FileStatCache, nowNs, racyWindowNs, readStatCache, statKey, writeStatCache } from '@/lib/file-stat-cache';
 
-const isDigest = stringFields('digest');
+const isDigest = (value: unknown): value is { digest: string } =>
+  typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['digest'] === 'string';
 const second = 1_000_000_000n;
 const started = 1_700_000_000n * second;
 

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/lib/article-file';
+import { readCopyStats } from '@/lib/copy-stats';
 import { racyWindowNs } from '@/lib/file-stat-cache';
 import { articleSchema } from '@/lib/schema';
 import { projectRoot } from '../../support/dist';
 import { writeSources } from '../../../scripts/bench/generate-sources';
 import { threadedFrom } from '../../../scripts/ingest/extract-pool';
-import { readCopyStatCache, statCacheFileFor } from '../../../scripts/ingest/output-folder';
 import { expectedFrontmatter, sourcesDir } from './support';
 
 const run = promisify(execFile);
@@ -61,14 +61,13 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
 
   it('trusts a copy by the stat the last run saw, and still keeps a copy edited by hand since', async () => {
     const statOut = path.join(temporary, 'stat-out');
-    const cacheFile = statCacheFileFor(projectRoot, statOut);
-    try {
+    {
       expect((await ingest('--out', statOut, sourcesDir)).code).toBe(0);
       // Copies changed within the racy window before a run are not trusted by the next: wait it out.
       await new Promise((resolve) => setTimeout(resolve, Number(racyWindowNs / 1_000_000n) + 100));
       expect((await ingest('--out', statOut, sourcesDir)).stdout).toContain('0 written, 0 updated, 4 unchanged');
       const copies = readdirSync(statOut).filter((name) => name.endsWith('.md')).sort();
-      const saved = readCopyStatCache(cacheFile);
+      const saved = readCopyStats(statOut);
       for (const name of copies) expect(saved.get(name, statSync(path.join(statOut, name), { bigint: true })), name).toBeDefined();
       // An edit of the same length, in place: only the file's times tell it from the copy ingest wrote.
       const edited = path.join(statOut, copies[0]!);
@@ -80,8 +79,6 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
       expect(result.stdout).toContain('0 written, 0 updated, 3 unchanged, 1 kept');
       expect(result.stdout).toMatch(new RegExp(`^kept +${copies[0]!.replace(/\./g, '\\.')} `, 'm'));
       expect(readFileSync(edited, 'utf8')).toContain('THE');
-    } finally {
-      rmSync(cacheFile, { force: true });
     }
   });
 
@@ -106,7 +103,7 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
       expect.stringMatching(/^refused +\S*latin1\.txt: is not UTF-8 text \(invalid byte at offset 3\)$/),
       expect.stringMatching(/^refused +\S*twin\.txt: is the same article as \S*good\.txt/),
     ]);
-    expect(readdirSync(badOut).sort()).toEqual(['ingest-manifest.json', 'operation-independence-day-67-traffickers-arrested.md']);
+    expect(readdirSync(badOut).sort()).toEqual(['.copy-stats.json', 'ingest-manifest.json', 'operation-independence-day-67-traffickers-arrested.md']);
   });
 
   it('extracts a large run on worker threads into exactly the copies one thread writes, and prints every line through a pipe', async () => {
