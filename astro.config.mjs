@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
 import searchIndex from './src/integrations/search-index';
 import { renderCache } from './src/integrations/render-cache';
+import { sitemap } from './src/integrations/sitemap';
 
 /** Rebuilds into the same folder render only the story pages whose inputs changed. */
 const cache = renderCache();

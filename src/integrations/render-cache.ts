@@ -60,7 +60,7 @@ export interface RenderCache {
   plan: () => AstroIntegration;
   /** Last integration: writes the manifest for the next build. */
   record: () => AstroIntegration;
-  /** Absolute URLs of kept story pages, filled in before @astrojs/sitemap runs: pass it as its customPages. */
+  /** Absolute URLs of kept story pages, filled in before the sitemap integration runs: pass it as its customPages. */
   sitemapPages: string[];
   /** The search shards and which of them must be built again; null until the story route has planned its pages. */
   searchIndexPlan: () => ShardedIndexPlan | null;
@@ -111,7 +111,7 @@ export function renderCache(): RenderCache {
         const written = new Set([...pages.map((page) => pageFile(page.pathname)).filter((file) => !storyFiles.has(file)), ...keptList.map(([file]) => file)]);
         const gone = [...state.stories.remove.map((slug) => pageFile(storyPath({ id: slug }))), ...staleFiles(otherPages, written)];
         for (const file of gone) removeFile(outDir, file);
-        // @astrojs/sitemap writes sitemap-index.xml and sitemap-<n>.xml right after this hook; an archive
+        // The sitemap integration writes sitemap-index.xml and sitemap-<n>.xml right after this hook; an archive
         // that shrank would keep a stale sitemap-<n>.xml from the last build otherwise.
         for (const name of readdirSync(outDir)) if (/^sitemap-\d+\.xml$/.test(name)) rmSync(path.join(outDir, name), { force: true });
         if (gone.length > 0) logger.info(`removed ${gone.length} pages the archive no longer has`);
