@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256Of, type CopyStats } from '../../src/lib/copy-stats';
+import type { CopyStats } from '../../src/lib/copy-stats';
 import { readFile, stat } from '../../src/lib/fs-callbacks';
 import type { ExistingCopy } from '../../src/lib/ingest/batch';
 import { manifestName } from '../../src/lib/ingest/manifest';
+import { sha256 } from '../../src/lib/sha256';
 
 /** File IO waits on the disk, not on the CPU: this many at once. */
 const ioBatch = 32;
@@ -38,7 +39,7 @@ async function readCopy(out: string, name: string, statCache: CopyStats): Promis
     return { name, sha256: known.sha256, bytes: () => readFileSync(file) };
   }
   const bytes = await readFile(file);
-  const digest = sha256Of(bytes);
+  const digest = sha256(bytes);
   statCache.set(name, stats, { sha256: digest });
   return { name, sha256: digest, bytes: () => bytes };
 }

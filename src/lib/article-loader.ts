@@ -16,10 +16,11 @@ import type { Loader } from 'astro/loaders';
 import { parseArticleFile } from './article-file';
 import { getBuildState } from './build-state';
 import { summariseCollection } from './content-sync-check';
-import { copyStatsName, readCopyStats, sha256Of, writeCopyStats } from './copy-stats';
+import { copyStatsName, readCopyStats, writeCopyStats } from './copy-stats';
 import { readFile, stat } from './fs-callbacks';
 import { heapAdvice } from './heap-size';
 import { articleSchema, describeSchemaError } from './schema';
+import { sha256 } from './sha256';
 import { splitSentences } from './sentences';
 import { detailFileName, writeStoryDetail } from './story-detail';
 import { storyDetail } from './story-record';
@@ -72,7 +73,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
           raw = bytes.toString('utf8');
           digest = generateDigest(raw);
           slug = slugLine(raw);
-          copyStats.set(name, stats, { sha256: sha256Of(bytes), ...(slug === undefined ? {} : { synced: { digest, slug } }) });
+          copyStats.set(name, stats, { sha256: sha256(bytes), ...(slug === undefined ? {} : { synced: { digest, slug } }) });
         }
         const stored = slug === undefined ? undefined : store.get(slug);
         const storedDetail = stored?.data['detail'];

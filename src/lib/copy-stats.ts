@@ -9,7 +9,6 @@
  * file's stat means nothing on another machine), so it goes with the folder
  * and no other cache grows with every folder ever built.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readStatCache, writeStatCache, type FileStatCache } from './file-stat-cache';
 
@@ -40,8 +39,4 @@ export function readCopyStats(folder: string): CopyStats {
 
 export function writeCopyStats(folder: string, stats: CopyStats): void {
   writeStatCache(path.join(folder, copyStatsName), stats);
-}
-
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -4,10 +4,10 @@
  * finishArticle adds the date fields and the slug, validates with the
  * content schema and renders the file, checking that it reads back as is.
  */
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { bodyParagraphs, formatArticleWithBody, markdownBody, readFrontmatter } from '../article-file';
 import { articleSchema, describeSchemaError, type Article, type Figure, type Operation } from '../schema';
+import { sha256 } from '../sha256';
 import { splitSentences } from '../sentences';
 import { extractFigures } from './article-figures';
 import { readDateline, type Dateline } from './dateline';
@@ -65,10 +65,8 @@ export interface ExtractedArticle {
 
 export type Refusable<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** SHA-256 in hex. */
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+/** Re-exported for ingest's modules, which take it from here. */
+export { sha256 };
 
 /** Reads one source and extracts its dateline, operations and figures; refuses what is not an article. */
 export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusable<ExtractedArticle> {
