@@ -4,7 +4,7 @@
  * 10,000 copies, reading and digesting every one to find the one that changed
  * took about 1.5 s of the content sync and 1 s of a one-article ingest.
  *
- * The stat is size, modification and change times (nanoseconds) and inode:
+ * The stat is size, modification and change times (nanoseconds), device and inode:
  * any write changes the change time, and no tool can set it back. But a
  * file's times come from a clock coarser than writes can be (a few ms), so a
  * file rewritten within one tick at the same size would keep its stat. As git
