@@ -1,12 +1,13 @@
 // @ts-check
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
-import searchIndex from './src/integrations/search-index';
-import { renderCache } from './src/integrations/render-cache';
-import { sitemap } from './src/integrations/sitemap';
-import { dataStoreAtRunTime } from './src/integrations/data-store-at-run-time';
+import { bundledScript } from './scripts/bundle-cache.mjs';
 
-/** Rebuilds into the same folder render only the story pages whose inputs changed. */
-const cache = renderCache();
+// The integrations are TypeScript: imported from their cached bundle, so that Node loads this file itself
+// (see src/integrations/archive-integrations.ts).
+const integrationsEntry = fileURLToPath(new URL('./src/integrations/archive-integrations.ts', import.meta.url));
+/** @type {typeof import('./src/integrations/archive-integrations')} */
+const { archiveIntegrations } = await import(pathToFileURL(await bundledScript(integrationsEntry, 'esm')).href);
 
 /** The public origin; canonical URLs, feeds and the sitemap are built from it. */
 const site = process.env.SITE_URL ?? 'https://operations-archive.example';
@@ -17,8 +18,6 @@ export default defineConfig({
   ...(process.env.ARCHIVE_CACHE_DIR ? { cacheDir: process.env.ARCHIVE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // In this order: read the content store at run time (not bundled), plan which pages to render, list them in the sitemap (kept pages included),
-  // index shards as their pages are written, then record the build for the next one.
-  integrations: [dataStoreAtRunTime(), cache.plan(), sitemap({ customPages: cache.sitemapPages }), searchIndex({ plan: cache.searchIndexPlan }), cache.record()],
+  integrations: archiveIntegrations(),
   devToolbar: { enabled: false },
 });
