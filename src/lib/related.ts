@@ -23,8 +23,9 @@ export interface RelatedOptions {
   operationName?: (id: string) => string;
 }
 
-interface Bucket<S> {
-  members: S[];
+interface Bucket {
+  /** Positions (in date order) of the stories in this bucket, in date order. */
+  members: number[];
   /** Set for edition buckets: the reason text. */
   edition: string | null;
 }
@@ -44,18 +45,23 @@ function figureKeys(story: StoryRecord): string[] {
   return [...new Set(story.data.figures.map((f) => `f|${f.operation ?? ''}|${f.subject}|${f.value}|${f.scope.kind}|${f.scope.region ?? ''}`))];
 }
 
-/** Related stories for every story, keyed by story id. */
+/**
+ * Related stories for every story, keyed by story id. Stories are handled by
+ * their position in date order, and each story's candidates are counted in
+ * arrays indexed by position: at 10,000 stories a map keyed by slug made
+ * this a second of every build.
+ */
 export function buildRelated<S extends StoryRecord>(stories: readonly S[], options: RelatedOptions = {}): Map<string, RelatedStory<S>[]> {
   const { limit = 5, window = 25, minSharedFigures = 2, operationName = (id: string) => id } = options;
   const ordered = [...stories].sort(compareStories);
-  const position = new Map(ordered.map((story, index) => [story.id, index]));
-  const buckets = new Map<string, Bucket<S>>();
-  const memberships = new Map<string, { bucket: Bucket<S>; at: number }[]>();
+  const buckets = new Map<string, Bucket>();
+  /** For each story (by position), the buckets it is in and its place in each. */
+  const memberships: { bucket: Bucket; at: number }[][] = [];
 
-  for (const story of ordered) {
+  ordered.forEach((story, index) => {
     const keys: [string, string | null][] = [...editionKeys(story, operationName), ...figureKeys(story).map((key): [string, null] => [key, null])];
     const seen = new Set<string>();
-    const own: { bucket: Bucket<S>; at: number }[] = [];
+    const own: { bucket: Bucket; at: number }[] = [];
     for (const [key, edition] of keys) {
       if (seen.has(key)) continue;
       seen.add(key);
@@ -65,42 +71,50 @@ export function buildRelated<S extends StoryRecord>(stories: readonly S[], optio
         buckets.set(key, bucket);
       }
       own.push({ bucket, at: bucket.members.length });
-      bucket.members.push(story);
+      bucket.members.push(index);
     }
-    memberships.set(story.id, own);
-  }
+    memberships.push(own);
+  });
 
+  // One story's candidates at a time, by position: figures in common, shared editions, and the order first seen.
+  const shared = new Int32Array(ordered.length);
+  const editions: (string[] | undefined)[] = new Array<string[] | undefined>(ordered.length);
+  const seenAt = new Uint8Array(ordered.length);
   const related = new Map<string, RelatedStory<S>[]>();
-  for (const story of ordered) {
-    const candidates = new Map<string, { story: S; editions: string[]; shared: number }>();
-    for (const { bucket, at } of memberships.get(story.id) ?? []) {
+  ordered.forEach((story, here) => {
+    const candidates: number[] = [];
+    for (const { bucket, at } of memberships[here]!) {
       const from = Math.max(0, at - window);
       const to = Math.min(bucket.members.length, at + window + 1);
       for (let i = from; i < to; i += 1) {
         const other = bucket.members[i]!;
-        if (other.id === story.id) continue;
-        const entry = candidates.get(other.id) ?? { story: other, editions: [], shared: 0 };
-        if (bucket.edition !== null) entry.editions.push(bucket.edition);
-        else entry.shared += 1;
-        candidates.set(other.id, entry);
+        if (other === here) continue;
+        if (seenAt[other] === 0) {
+          seenAt[other] = 1;
+          candidates.push(other);
+        }
+        if (bucket.edition !== null) (editions[other] ??= []).push(bucket.edition);
+        else shared[other] = shared[other]! + 1;
       }
     }
-    const here = position.get(story.id)!;
-    const list = [...candidates.values()]
-      .filter((candidate) => candidate.editions.length > 0 || candidate.shared >= minSharedFigures)
-      .sort(
-        (a, b) =>
-          b.editions.length - a.editions.length ||
-          b.shared - a.shared ||
-          Math.abs(position.get(a.story.id)! - here) - Math.abs(position.get(b.story.id)! - here) ||
-          compareStories(a.story, b.story),
-      )
-      .slice(0, limit)
-      .map(({ story: other, editions, shared }) => ({
-        story: other,
-        reasons: [...editions, ...(shared > 0 ? [`${shared} ${shared === 1 ? 'figure' : 'figures'} in common`] : [])],
-      }));
-    related.set(story.id, list);
-  }
+    const chosen = candidates
+      .filter((other) => editions[other] !== undefined || shared[other]! >= minSharedFigures)
+      .map((other) => ({ other, editions: editions[other] ?? [], shared: shared[other]! }))
+      // Ties go to the nearer story, then the newer: positions follow compareStories.
+      .sort((a, b) => b.editions.length - a.editions.length || b.shared - a.shared || Math.abs(a.other - here) - Math.abs(b.other - here) || a.other - b.other)
+      .slice(0, limit);
+    for (const other of candidates) {
+      seenAt[other] = 0;
+      shared[other] = 0;
+      editions[other] = undefined;
+    }
+    related.set(
+      story.id,
+      chosen.map(({ other, editions: reasons, shared: count }) => ({
+        story: ordered[other]!,
+        reasons: [...reasons, ...(count > 0 ? [`${count} ${count === 1 ? 'figure' : 'figures'} in common`] : [])],
+      })),
+    );
+  });
   return related;
 }
