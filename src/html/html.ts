@@ -19,11 +19,13 @@ export class Html {
 export type HtmlValue = Html | string | number | null | undefined | false | readonly HtmlValue[];
 
 const special = /[&<>'"]/g;
+/** The same characters, for a test with no state: most text has none of them and is returned as it is. */
+const anySpecial = /[&<>'"]/;
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
 
 /** Text made safe for an element's content or a double-quoted attribute value (the five characters Astro escapes). */
 export function escapeHtml(text: string): string {
-  return text.replace(special, (char) => entities[char]!);
+  return anySpecial.test(text) ? text.replace(special, (char) => entities[char]!) : text;
 }
 
 function serialise(value: HtmlValue): string {

@@ -19,7 +19,7 @@ import { keptListPages, pageFile, planStoryPages, storyPageKey } from './render-
 import type { Operation } from './schema';
 import { countSearchFilters } from './search-data';
 import { planSearchShards, shardCutsFrom, type SearchShard } from './search-shards';
-import { digestInDetailFile, readStoryDetail } from './story-detail';
+import { digestInDetailFile, readStoryDetail, readStoryDetailNow } from './story-detail';
 import { searchSortDate } from './story-date';
 import { buildStoryListItem, type StoryListItem } from './story-list';
 import { compareStories, withoutBody, type StoryRecord } from './story-record';
@@ -212,7 +212,7 @@ export function listPagesToRender<P extends { path: string; key: string }>(pages
 export async function getStoryParagraphs(story: Story): Promise<string[][]> {
   const file = (await getArchive()).details.get(story.id);
   if (file === undefined) throw new Error(`story '${story.id}' is not in the archive`);
-  return (await readStoryDetail(file)).paragraphs;
+  return readStoryDetailNow(file).paragraphs;
 }
 
 /** The catalogue's operations, in catalogue order. */
