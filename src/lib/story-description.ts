@@ -2,9 +2,28 @@
 
 /** The first sentences of the body up to about `max` characters, ending in '…' when cut; the title when the body is empty. */
 export function storyDescription(paragraphs: readonly (readonly string[])[], title: string, max = 160): string {
-  const text = paragraphs.flat().join(' ').replace(/\s+/g, ' ').trim();
+  // Only the opening sentences can reach the description: join sentences until their text is longer than
+  // `max`; what that text holds is the start of the whole body's (whitespace folded the same way).
+  let joined = '';
+  let text = '';
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph) {
+      joined = joined === '' ? sentence : `${joined} ${sentence}`;
+      if (joined.length > max && (text = fold(joined)).length > max) return cutAt(text, max);
+    }
+  }
+  text = fold(joined);
   if (text.length === 0) return title;
-  if (text.length <= max) return text;
+  return text.length <= max ? text : cutAt(text, max);
+}
+
+/** Runs of whitespace as one space, none at either end. */
+function fold(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A text longer than `max` cut at a word boundary before it, ending in '…'. */
+function cutAt(text: string, max: number): string {
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorSentences, figureSentenceNumbers, sentenceId } from '@/lib/story-sentences';
+import { anchorSentences, figureSentenceNumbers, normalise, sentenceId } from '@/lib/story-sentences';
 
 const paragraphs = [
   ['One.', 'Two has 84 kids.'],
@@ -28,6 +28,14 @@ describe('sentence anchors', () => {
 
   it('gives null for a sentence the body does not contain', () => {
     expect(figureSentenceNumbers(paragraphs, [{ sentence: 'Not there.' }])).toEqual([null]);
+  });
+
+  it('folds every kind of whitespace, and leaves a sentence already folded as it is', () => {
+    expect(normalise('Two has 84 kids.')).toBe('Two has 84 kids.');
+    for (const loose of [' Two has 84 kids.', 'Two has 84 kids. ', 'Two  has 84 kids.', 'Two\thas 84 kids.', 'Two\u00a0has 84\nkids.', '\ufeffTwo has 84 kids.']) {
+      expect(normalise(loose), JSON.stringify(loose)).toBe('Two has 84 kids.');
+    }
+    expect(normalise(' \n ')).toBe('');
   });
 
   it('builds ids as s-N', () => {

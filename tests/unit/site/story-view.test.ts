@@ -103,6 +103,18 @@ describe('descriptions and figure rows', () => {
     expect(description.endsWith('word…')).toBe(true);
     expect(storyDescription([['Short.']], 'Title')).toBe('Short.');
     expect(storyDescription([], 'Title')).toBe('Title');
+    expect(storyDescription([[' ', '\n']], 'Title')).toBe('Title');
+  });
+
+  it('describes from the opening sentences alone, as from the whole body with its whitespace folded', () => {
+    const opening = ['A  first   sentence\tthat runs on.', '', ' Then a second one, and a third clause after it.'];
+    const rest = [['A later paragraph that no description reaches.'], ['x'.repeat(500)]];
+    const whole = [opening, ...rest].flat().join(' ').replace(/\s+/g, ' ').trim();
+    const description = storyDescription([opening, ...rest], 'Title', 60);
+    expect(description).toBe('A first sentence that runs on. Then a second one, and a…');
+    expect(whole.startsWith(description.slice(0, -1))).toBe(true);
+    // Long enough only once the next sentence is joined: the cut still falls where the whole body's would.
+    expect(storyDescription([['Short one.'], ['Another short one that ends past the limit here.']], 'Title', 30)).toBe('Short one. Another short one…');
   });
 
   it('keeps in the archive what other pages need of the body, not the body', () => {
