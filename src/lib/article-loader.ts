@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import type { Loader } from 'astro/loaders';
+import type { DataStore, Loader } from 'astro/loaders';
 import { parseArticleFile } from './article-file';
 import { getBuildState } from './build-state';
 import { summariseCollection } from './content-sync-check';
@@ -55,6 +55,8 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
       let read = 0;
       const started = Date.now();
       const copyStats = readCopyStats(root);
+      /** Entries to store once every copy is read: see storeAtOnce. */
+      const changed: Parameters<typeof store.set>[0][] = [];
 
       const loadOne = async (name: string): Promise<void> => {
         // The store wants paths relative to the project, even for a folder outside it.
@@ -107,7 +109,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         const data = await parseData({ id: article.slug, filePath, data: { detail } });
         // Astro keeps an entry whose digest is unchanged, whatever its new data. The detail file's name
         // holds the copy's digest and the detail format, so a new format replaces the entry too.
-        store.set({ id: article.slug, data, digest: generateDigest(detail), filePath });
+        changed.push({ id: article.slug, data, digest: generateDigest(detail), filePath });
         parsed += 1;
       };
 
@@ -127,7 +129,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         // Only time is lost: the next sync reads every copy again.
         logger.warn(`cannot save ${path.join(root, copyStatsName)}: ${(error as Error).message}`);
       }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      storeAtOnce(store, changed, (id) => seen.has(id));
       await removeStaleDetails(detailRoot, new Set(store.values().map((entry) => path.basename(String(entry.data['detail'])))));
       const state = getBuildState();
       if (state) state.synced = summariseCollection(store.values().map((entry) => ({ id: entry.id, detail: String(entry.data['detail']) })));
@@ -137,6 +139,18 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
       );
     },
   };
+}
+
+/**
+ * Stores the new and changed entries and deletes the ones whose copy is gone, all in one synchronous
+ * run. Astro saves its store 500 ms after the last change to it, and a save asked for while one is
+ * being written is dropped (Astro 5's MutableDataStore), so a pause of half a second midway through
+ * a long sync (100,000 copies) left the file with part of the store, and the build failed its
+ * content check and started again. With every change made at once, the first save is of the whole.
+ */
+export function storeAtOnce(store: Pick<DataStore, 'set' | 'delete' | 'keys'>, entries: readonly Parameters<DataStore['set']>[0][], keep: (id: string) => boolean): void {
+  for (const entry of entries) store.set(entry);
+  for (const id of store.keys()) if (!keep(id)) store.delete(id);
 }
 
 /** A string with its own characters, not a slice holding on to a larger one. */
