@@ -30,6 +30,9 @@ export interface ArticleLoaderOptions {
   directory: string;
 }
 
+/** What the loader hands the store for one story. */
+type StoreEntry = Parameters<DataStore['set']>[0];
+
 /** Reads more files at once than one, fewer than would exhaust file handles. */
 const readConcurrency = 32;
 
@@ -56,7 +59,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
       const started = Date.now();
       const copyStats = readCopyStats(root);
       /** Entries to store once every copy is read: see storeAtOnce. */
-      const changed: Parameters<typeof store.set>[0][] = [];
+      const changed: StoreEntry[] = [];
 
       const loadOne = async (name: string): Promise<void> => {
         // The store wants paths relative to the project, even for a folder outside it.
@@ -148,7 +151,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
  * a long sync (100,000 copies) left the file with part of the store, and the build failed its
  * content check and started again. With every change made at once, the first save is of the whole.
  */
-export function storeAtOnce(store: Pick<DataStore, 'set' | 'delete' | 'keys'>, entries: readonly Parameters<DataStore['set']>[0][], keep: (id: string) => boolean): void {
+function storeAtOnce(store: DataStore, entries: readonly StoreEntry[], keep: (id: string) => boolean): void {
   for (const entry of entries) store.set(entry);
   for (const id of store.keys()) if (!keep(id)) store.delete(id);
 }

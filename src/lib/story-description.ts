@@ -1,4 +1,5 @@
 /** The meta description of a story: its opening words, cut at a word boundary. */
+import { normalise } from './story-sentences';
 
 /** The first sentences of the body up to about `max` characters, ending in '…' when cut; the title when the body is empty. */
 export function storyDescription(paragraphs: readonly (readonly string[])[], title: string, max = 160): string {
@@ -9,17 +10,12 @@ export function storyDescription(paragraphs: readonly (readonly string[])[], tit
   for (const paragraph of paragraphs) {
     for (const sentence of paragraph) {
       joined = joined === '' ? sentence : `${joined} ${sentence}`;
-      if (joined.length > max && (text = fold(joined)).length > max) return cutAt(text, max);
+      if (joined.length > max && (text = normalise(joined)).length > max) return cutAt(text, max);
     }
   }
-  text = fold(joined);
+  text = normalise(joined);
   if (text.length === 0) return title;
   return text.length <= max ? text : cutAt(text, max);
-}
-
-/** Runs of whitespace as one space, none at either end. */
-function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A text longer than `max` cut at a word boundary before it, ending in '…'. */

@@ -25,8 +25,9 @@ export function sentenceId(n: number): string {
 const looseWhitespace = /[^\S ]| {2}|^ | $/;
 
 /**
- * Whitespace-insensitive form, so a hand edit that re-wraps a sentence still matches. Most sentences are in
- * that form already and are returned as they are: the replace made this 2 s of a 10,000-story content sync.
+ * Runs of whitespace as one space, none at either end: the whitespace-insensitive form, so a hand edit that
+ * re-wraps a sentence still matches; descriptions fold their text with it too. Most sentences are in that
+ * form already and are returned as they are: the replace made this 2 s of a 10,000-story content sync.
  */
 export function normalise(text: string): string {
   return looseWhitespace.test(text) ? text.replace(/\s+/g, ' ').trim() : text;

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { stringify, unflatten } from 'devalue';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataStoreAtRunTimePlugin, dataStoreModule, dataStoreModuleId } from '@/integrations/data-store-at-run-time';
+import { projectRoot } from '../support/dist';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'data-store-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -45,7 +46,7 @@ describe('the content store read at run time', () => {
 
   it("names the module id Astro's content plugin resolves", () => {
     // Astro's constants are not exported; read them, so that an Astro upgrade that renames the module fails here.
-    const consts = readFileSync(path.join(process.cwd(), 'node_modules/astro/dist/content/consts.js'), 'utf8');
+    const consts = readFileSync(path.join(projectRoot, 'node_modules/astro/dist/content/consts.js'), 'utf8');
     expect(consts).toContain('const DATA_STORE_VIRTUAL_ID = "astro:data-layer-content";');
     expect(consts).toContain('const RESOLVED_DATA_STORE_VIRTUAL_ID = "\\0" + DATA_STORE_VIRTUAL_ID;');
     expect(dataStoreModuleId).toBe('\0astro:data-layer-content');
