@@ -5,22 +5,30 @@
  */
 import { measureSearch } from '../../tests/support/search-measure';
 import { serveStatic } from '../../tests/support/static-server';
+import { archiveSetup, measurePagefindAlone } from './pagefind-alone';
 import type { SearchFigures } from './report';
 
 /** A first query, then a second one that can reuse what the first loaded. */
 export const benchQueries = ['Cross Country', 'Independence Day'] as const;
 
-/** Bytes and milliseconds of each query on the site built in `distDir`. */
+/** Pagefind's own files, which a reader fetches before any word's index chunk: its script, its wasm, each bundle's entry and metadata. */
+const pagefindStartFile = /\/pagefind\/(?:.*\/)?(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind)$/;
+
+/** Bytes and milliseconds of each query on the site built in `distDir`, then Pagefind's own cost for the same queries there. */
 export async function measureSearchStage(distDir: string): Promise<SearchFigures> {
   const server = await serveStatic(distDir);
+  let figures: SearchFigures;
   try {
     const measured = await measureSearch(server.url, benchQueries);
-    return {
+    figures = {
       pageBytes: measured.pageBytes,
       pageRequests: measured.pageRequests,
+      pagefindStartBytes: measured.pageResources.filter((resource) => pagefindStartFile.test(resource.path)).reduce((sum, resource) => sum + resource.bytes, 0),
       queries: measured.queries.map(({ query, bytes, requests, ms, results, keyWaitMs }) => ({ query, bytes, requests, ms, results, keyWaitMs })),
     };
   } finally {
     await server.close();
   }
+  // In a browser of its own, so nothing the typed queries loaded is warm.
+  return { ...figures, pagefindAlone: await measurePagefindAlone(distDir, archiveSetup, benchQueries) };
 }

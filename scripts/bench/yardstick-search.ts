@@ -13,6 +13,7 @@ import type { Request } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
 import { bodyBytes } from '../../tests/support/search-measure';
 import { serveStatic } from '../../tests/support/static-server';
+import { measurePagefindAlone, yardstickSetup } from './pagefind-alone';
 import type { SearchFigures } from './report';
 
 interface Timed {
@@ -26,6 +27,7 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
   if (story === undefined) throw new Error(`yardstick search: no story page in ${publicDir}`);
   const server = await serveStatic(publicDir);
   const browser = await launchBrowser();
+  let yardstick: SearchFigures;
   try {
     const page = await browser.context.newPage();
     let phase = -1;
@@ -61,7 +63,7 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
     await Promise.all(pending);
     const inPhase = (wanted: number) => fetched.filter((entry) => entry.phase === wanted);
     const sum = (entries: { bytes: number }[]): number => entries.reduce((total, entry) => total + entry.bytes, 0);
-    return {
+    yardstick = {
       pageBytes: sum(inPhase(0)),
       pageRequests: inPhase(0).length,
       queries: queries.map((query, index) => ({
@@ -76,4 +78,6 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
     await browser.close();
     await server.close();
   }
+  // In a browser of its own, as for the archive (search-stage.ts).
+  return { ...yardstick, pagefindAlone: await measurePagefindAlone(publicDir, yardstickSetup(`/stories/${story}/`), queries) };
 }

@@ -91,6 +91,15 @@ describe(`npm run bench -- --articles ${articles}`, () => {
     expect(incremental.seconds).toBeCloseTo(incremental.ingest.seconds + incremental.build.total.seconds, 5);
   });
 
+  it('builds once more with nothing changed, rendering no story page and indexing nothing', () => {
+    const unchanged = report.incremental!.unchanged;
+    expect(unchanged.storyPages).toBe(articles + 1);
+    expect(unchanged.routes.find((route) => route.route === 'src/pages/[...story].astro')?.pages).toBe(0);
+    expect(unchanged.index).toBeNull();
+    expect(unchanged.total.seconds).toBeGreaterThan(0);
+    expect(printed).toContain('rebuild, nothing changed');
+  });
+
   it('measures a first and a second search in Chromium', () => {
     const search = report.search!;
     expect(search.pageBytes).toBeGreaterThan(0);
@@ -114,6 +123,25 @@ describe(`npm run bench -- --articles ${articles}`, () => {
       expect(query.results, query.query).toBe(report.search!.queries[index]!.results);
     });
     expect(printed).toContain("yardstick: Pagefind's API");
+  });
+
+  it("times Pagefind's own search on both sites with the query's chunks loaded", () => {
+    const search = report.search!;
+    // Pagefind's script, wasm and the bundle's metadata: most of what opening the page fetched.
+    expect(search.pagefindStartBytes).toBeGreaterThan(50_000);
+    expect(search.pagefindStartBytes).toBeLessThan(search.pageBytes);
+    for (const figures of [search, report.yardstickSearch!]) {
+      const alone = figures.pagefindAlone!;
+      expect(alone.map((entry) => entry.query)).toEqual([...benchQueries]);
+      for (const entry of alone) {
+        expect(entry.firstMs, entry.query).toBeGreaterThanOrEqual(0);
+        expect(entry.fragmentsMs, entry.query).toBeGreaterThan(0);
+        expect(entry.repeats).toBe(5);
+      }
+    }
+    // One index over the same stories: Pagefind alone finds what the page found for a one-bundle archive.
+    report.yardstickSearch!.pagefindAlone!.forEach((entry, index) => expect(entry.results, entry.query).toBe(search.queries[index]!.results));
+    expect(printed).toContain("Pagefind's search alone, the query's chunks loaded");
   });
 
   it('checks every target of issue 6 and prints the table', () => {
