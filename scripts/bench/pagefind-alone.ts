@@ -1,11 +1,13 @@
 /**
  * Pagefind's own cost for a query, with nothing of the page around it: the
  * query's index chunks are loaded first (no network in the timing), then
- * Pagefind's `search` is called and timed, once as a reader's first search
- * meets it and then again while the page's JavaScript is warm, and the first
- * ten results' fragments are loaded. No typing pause, no shard narrowing, no
- * rendering: what the search target's time cannot go below while Pagefind does
- * the searching, measured on this machine in the same run.
+ * Pagefind's `search` is called and timed, once cold, as a reader's first
+ * search meets it, and then warm, and the first ten results' fragments are
+ * loaded. No typing pause, no shard narrowing, no rendering. The page can do
+ * some of this before the last keystroke (it preloads the chunks; a prefix's
+ * search warms Pagefind and may load the same fragments), so it can beat the
+ * cold call; the fastest warm call is the part no page can start before the
+ * query is complete.
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
