@@ -65,9 +65,12 @@ export interface ParsedBuild {
 function peakBetween(samples: readonly MemorySample[], from: number, to: number): number {
   let peak = 0;
   for (const sample of samples) if (sample.ms >= from && sample.ms <= to) peak = Math.max(peak, sample.bytes);
-  // A phase shorter than the polling interval: take the nearest sample after it.
-  if (peak === 0) peak = samples.find((sample) => sample.ms >= to)?.bytes ?? samples.at(-1)?.bytes ?? 0;
-  return peak;
+  if (peak > 0) return peak;
+  // A phase shorter than the polling interval: the larger of the samples either side of it. The one after
+  // alone can come from a tree already exiting (a 1.4 MB 'peak' for a short wait for the index).
+  const before = samples.findLast((sample) => sample.ms < from)?.bytes ?? 0;
+  const after = samples.find((sample) => sample.ms > to)?.bytes ?? 0;
+  return Math.max(before, after);
 }
 
 /** Splits a build of `totalSeconds` into phases from its timed log lines and memory samples. */

@@ -24,6 +24,22 @@ describe('the benchmark reads the phases of a build from its log', () => {
     expect(seconds(parsed.phases)).toEqual({ 'start-up': 1, 'content sync': 2, 'types and build info': 0.5, bundling: 4.5, rendering: 12, 'other build hooks': 1, index: 3, shutdown: 1 });
   });
 
+  it('gives a phase shorter than the polling interval the larger memory sample either side of it', () => {
+    const lines = [
+      ...astroLines,
+      { ms: 21300, text: '10:00:21 [archive-pagefind] Pagefind indexed 40 pages in 1 of 1 search shards, 1 of them while pages were rendering; indexing took 900 ms in all, the build waited 200 ms for it' },
+    ];
+    // Sampled every 500 ms: none falls within the index wait (21,100-21,300 ms); the one after it is a tree already exiting.
+    const samples = [
+      { ms: 20500, bytes: 300e6 },
+      { ms: 21000, bytes: 310e6 },
+      { ms: 21500, bytes: 1.4e6 },
+    ];
+    const index = parseBuildLog(lines, samples, 21.6).phases.find((phase) => phase.name === 'index')!;
+    expect(index.seconds).toBeCloseTo(0.2, 5);
+    expect(index.peakBytes).toBe(310e6);
+  });
+
   it('takes an index built after Astro exited as the last phase, Astro’s shutdown before it', () => {
     const lines = [
       ...astroLines,
