@@ -11,7 +11,6 @@
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
-import { serveStatic } from '../../tests/support/static-server';
 
 /** One query's timings. */
 export interface PagefindAloneFigures {
@@ -73,15 +72,14 @@ async function timeQuery(page: Page, query: string, repeats: number): Promise<Pa
 }
 
 /**
- * Serves `siteDir`, starts Pagefind as `setup` says in a fresh Chromium, and times each query in turn
- * (the first query's first call pays for Pagefind's first search; later queries find it warm).
+ * Starts Pagefind as `setup` says on the site served at `baseUrl`, in a fresh Chromium, and times each
+ * query in turn (the first query's first call pays for Pagefind's first search; later queries find it warm).
  */
-export async function measurePagefindAlone(siteDir: string, setup: PagefindSetup, queries: readonly string[], repeats = 5): Promise<PagefindAloneFigures[]> {
-  const server = await serveStatic(siteDir);
+export async function measurePagefindAlone(baseUrl: string, setup: PagefindSetup, queries: readonly string[], repeats = 5): Promise<PagefindAloneFigures[]> {
   const browser = await launchBrowser();
   try {
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}${setup.pagePath}`);
+    await page.goto(`${baseUrl}${setup.pagePath}`);
     if (setup.readySelector) await page.waitForSelector(setup.readySelector, { timeout: 60_000 });
     await page.evaluate(setup.startScript);
     const timed: PagefindAloneFigures[] = [];
@@ -89,6 +87,5 @@ export async function measurePagefindAlone(siteDir: string, setup: PagefindSetup
     return timed.map((entry) => ({ ...entry, firstMs: Math.round(entry.firstMs), bestMs: Math.round(entry.bestMs), fragmentsMs: Math.round(entry.fragmentsMs) }));
   } finally {
     await browser.close();
-    await server.close();
   }
 }

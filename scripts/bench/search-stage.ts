@@ -17,18 +17,17 @@ const pagefindStartFile = /\/pagefind\/(?:.*\/)?(?:pagefind\.js|pagefind-entry\.
 /** Bytes and milliseconds of each query on the site built in `distDir`, then Pagefind's own cost for the same queries there. */
 export async function measureSearchStage(distDir: string): Promise<SearchFigures> {
   const server = await serveStatic(distDir);
-  let figures: SearchFigures;
   try {
     const measured = await measureSearch(server.url, benchQueries);
-    figures = {
+    return {
       pageBytes: measured.pageBytes,
       pageRequests: measured.pageRequests,
       pagefindStartBytes: measured.pageResources.filter((resource) => pagefindStartFile.test(resource.path)).reduce((sum, resource) => sum + resource.bytes, 0),
       queries: measured.queries.map(({ query, bytes, requests, ms, results, keyWaitMs }) => ({ query, bytes, requests, ms, results, keyWaitMs })),
+      // In a browser of its own, so nothing the typed queries loaded is warm.
+      pagefindAlone: await measurePagefindAlone(server.url, archiveSetup, benchQueries),
     };
   } finally {
     await server.close();
   }
-  // In a browser of its own, so nothing the typed queries loaded is warm.
-  return { ...figures, pagefindAlone: await measurePagefindAlone(distDir, archiveSetup, benchQueries) };
 }

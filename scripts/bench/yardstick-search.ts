@@ -27,7 +27,6 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
   if (story === undefined) throw new Error(`yardstick search: no story page in ${publicDir}`);
   const server = await serveStatic(publicDir);
   const browser = await launchBrowser();
-  let yardstick: SearchFigures;
   try {
     const page = await browser.context.newPage();
     let phase = -1;
@@ -63,7 +62,7 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
     await Promise.all(pending);
     const inPhase = (wanted: number) => fetched.filter((entry) => entry.phase === wanted);
     const sum = (entries: { bytes: number }[]): number => entries.reduce((total, entry) => total + entry.bytes, 0);
-    yardstick = {
+    return {
       pageBytes: sum(inPhase(0)),
       pageRequests: inPhase(0).length,
       queries: queries.map((query, index) => ({
@@ -73,11 +72,11 @@ export async function measureYardstickSearch(publicDir: string, queries: readonl
         ms: Math.round(timed[index]!.ms),
         results: timed[index]!.results,
       })),
+      // In a browser of its own, as for the archive (search-stage.ts).
+      pagefindAlone: await measurePagefindAlone(server.url, yardstickSetup(`/stories/${story}/`), queries),
     };
   } finally {
     await browser.close();
     await server.close();
   }
-  // In a browser of its own, as for the archive (search-stage.ts).
-  return { ...yardstick, pagefindAlone: await measurePagefindAlone(publicDir, yardstickSetup(`/stories/${story}/`), queries) };
 }
