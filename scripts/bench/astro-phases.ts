@@ -63,14 +63,18 @@ export interface ParsedBuild {
 }
 
 function peakBetween(samples: readonly MemorySample[], from: number, to: number): number {
-  let peak = 0;
-  for (const sample of samples) if (sample.ms >= from && sample.ms <= to) peak = Math.max(peak, sample.bytes);
-  if (peak > 0) return peak;
-  // A phase shorter than the polling interval: the larger of the samples either side of it. The one after
-  // alone can come from a tree already exiting (a 1.4 MB 'peak' for a short wait for the index).
-  const before = samples.findLast((sample) => sample.ms < from)?.bytes ?? 0;
-  const after = samples.find((sample) => sample.ms > to)?.bytes ?? 0;
-  return Math.max(before, after);
+  // Memory between polls is the last sample taken, so the sample in effect when the phase starts counts
+  // too: otherwise a shutdown whose only poll comes from a tree already exiting has a 1.4 MB 'peak'.
+  let peak = samples.findLast((sample) => sample.ms <= from)?.bytes ?? 0;
+  let inside = false;
+  for (const sample of samples) {
+    if (sample.ms <= from || sample.ms > to) continue;
+    peak = Math.max(peak, sample.bytes);
+    inside = true;
+  }
+  // A phase shorter than the polling interval may have grown before the next poll: take that one too.
+  if (!inside) peak = Math.max(peak, samples.find((sample) => sample.ms > to)?.bytes ?? 0);
+  return peak;
 }
 
 /** Splits a build of `totalSeconds` into phases from its timed log lines and memory samples. */

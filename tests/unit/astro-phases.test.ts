@@ -40,6 +40,22 @@ describe('the benchmark reads the phases of a build from its log', () => {
     expect(index.peakBytes).toBe(310e6);
   });
 
+  it('counts the memory in effect when a phase starts, so a shutdown polled only as the tree exits keeps its peak', () => {
+    const lines = [
+      ...astroLines,
+      { ms: 21000, text: '10:00:21 [archive-pagefind] Pagefind indexed 40 pages in 1 of 1 search shards, 1 of them while pages were rendering; indexing took 900 ms in all, the build waited 200 ms for it' },
+    ];
+    // The index wait holds the 310 MB poll; shutdown (21,000-22,400 ms) holds only the exiting tree's 1.4 MB.
+    const samples = [
+      { ms: 20500, bytes: 300e6 },
+      { ms: 20900, bytes: 310e6 },
+      { ms: 21400, bytes: 1.4e6 },
+    ];
+    const phases = parseBuildLog(lines, samples, 22.4).phases;
+    expect(phases.find((phase) => phase.name === 'shutdown')!.peakBytes).toBe(310e6);
+    expect(phases.find((phase) => phase.name === 'index')!.peakBytes).toBe(310e6);
+  });
+
   it('takes an index built after Astro exited as the last phase, Astro’s shutdown before it', () => {
     const lines = [
       ...astroLines,
