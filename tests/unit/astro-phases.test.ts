@@ -10,6 +10,8 @@ const astroLines = [
   { ms: 8200, text: '10:00:08   └─ /stories/a/index.html (+1ms)' },
   { ms: 20000, text: '10:00:20 ✓ Completed in 12.00s.' },
 ];
+/** The integration's last line for a one-shard index that kept the build waiting 200 ms. */
+const oneShardIndexed = (ms: number) => ({ ms, text: '10:00:21 [archive-pagefind] Pagefind indexed 40 pages in 1 of 1 search shards, 1 of them while pages were rendering; indexing took 900 ms in all, the build waited 200 ms for it' });
 const seconds = (phases: { name: string; seconds: number }[]): Record<string, number> => Object.fromEntries(phases.map((phase) => [phase.name, phase.seconds]));
 
 describe('the benchmark reads the phases of a build from its log', () => {
@@ -27,7 +29,7 @@ describe('the benchmark reads the phases of a build from its log', () => {
   it('gives a phase shorter than the polling interval the larger memory sample either side of it', () => {
     const lines = [
       ...astroLines,
-      { ms: 21300, text: '10:00:21 [archive-pagefind] Pagefind indexed 40 pages in 1 of 1 search shards, 1 of them while pages were rendering; indexing took 900 ms in all, the build waited 200 ms for it' },
+      oneShardIndexed(21300),
     ];
     // Sampled every 500 ms: none falls within the index wait (21,100-21,300 ms); the one after it is a tree already exiting.
     const samples = [
@@ -43,7 +45,7 @@ describe('the benchmark reads the phases of a build from its log', () => {
   it('counts the memory in effect when a phase starts, so a shutdown polled only as the tree exits keeps its peak', () => {
     const lines = [
       ...astroLines,
-      { ms: 21000, text: '10:00:21 [archive-pagefind] Pagefind indexed 40 pages in 1 of 1 search shards, 1 of them while pages were rendering; indexing took 900 ms in all, the build waited 200 ms for it' },
+      oneShardIndexed(21000),
     ];
     // The index wait holds the 310 MB poll; shutdown (21,000-22,400 ms) holds only the exiting tree's 1.4 MB.
     const samples = [
