@@ -14,17 +14,17 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { readFile, stat } from '../src/lib/fs-callbacks';
+import { readFile } from '../src/lib/fs-callbacks';
 import { ingestOrder, startIngestPlan, type IngestPlan, type Outcome, type Refusal } from '../src/lib/ingest/batch';
 import { copyStatsName, readCopyStats, writeCopyStats, type CopyStats } from '../src/lib/copy-stats';
 import { prepareCatalogue, type Catalogue } from '../src/lib/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
 import { operationSchema } from '../src/lib/schema';
 import { ExtractPool, LocalExtractions, ThreadedExtractions, extractThreads, type Extractions } from './ingest/extract-pool';
+import { collectSources, type CollectedSource } from './ingest/collect-sources';
 import { readOutputFolder } from './ingest/output-folder';
 import { startAhead } from './ingest/start-ahead';
 
@@ -59,20 +59,6 @@ function parseArguments(argv: readonly string[]): Arguments {
 function display(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith('..') ? relative : file;
-}
-
-/** The source files the arguments name: files as given, folders as their *.txt; missing ones are refused. */
-async function collectSources(inputs: readonly string[], refusals: Refusal[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (!info) refusals.push({ path: input, reason: 'does not exist' });
-    else if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((name) => name.endsWith('.txt')).sort();
-      files.push(...names.map((name) => path.join(input, name)));
-    } else files.push(input);
-  }
-  return files;
 }
 
 /** Sources handed to extraction at a time. */
@@ -184,7 +170,7 @@ function describe(outcome: Outcome): string {
 /** Reads the sources and the output folder and plans the run, handing each copy to `writer` as soon as it is ready. */
 async function planRun(
   out: string,
-  files: readonly string[],
+  files: readonly CollectedSource[],
   catalogue: Catalogue,
   refusals: Refusal[],
   writer: CopyWriter,
@@ -193,7 +179,7 @@ async function planRun(
 ): Promise<{ plan: IngestPlan; manifestRaw: string | null }> {
   // The run's order is the files' names, known before any is read: hand them to extraction in it, a chunk at a
   // time, and plan each source as its extraction comes back.
-  const entries = ingestOrder(files.map((file) => ({ file: path.basename(file), path: display(file), location: file })));
+  const entries = ingestOrder(files.map((file) => ({ file: path.basename(file.given), path: display(file.given), location: file.location })));
   const chunks = startAhead(entries, ioBatch, chunksAhead, async (chunk) => {
     extractions.submit(chunk);
     return chunk;
@@ -229,7 +215,7 @@ async function main(): Promise<number> {
   const startedCpu = process.cpuUsage();
   const args = parseArguments(process.argv.slice(2));
   const refusals: Refusal[] = [];
-  const files = await collectSources(args.inputs, refusals);
+  const files = await collectSources(args.inputs, ['.txt'], refusals);
   const catalogue = prepareCatalogue(
     operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
   );

@@ -18,10 +18,44 @@ export interface ParsedArticleFile {
   paragraphs: string[];
 }
 
+function refuseEngine(): never {
+  throw new Error('only YAML frontmatter is read');
+}
+
+/**
+ * gray-matter's options for reading: its JavaScript engine evaluates `---js` frontmatter, so every engine but
+ * YAML (js-yaml's safe schema, which refuses `!!js/function` and other code tags) throws. Passing options also
+ * turns off gray-matter's unbounded cache keyed by file text.
+ */
+const readOptions = {
+  excerpt: false,
+  language: 'yaml',
+  engines: { js: refuseEngine, javascript: refuseEngine, coffee: refuseEngine, coffeescript: refuseEngine, cson: refuseEngine, json: refuseEngine },
+};
+
+/**
+ * gray-matter reads the word after the opening '---' as the frontmatter's language ('---js'). A copy's
+ * frontmatter is YAML, so its opening line must be '---' alone; anything else is refused before gray-matter
+ * sees it, rather than trusted to its list of engines.
+ */
+function assertYamlFence(raw: string): void {
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  if (!text.startsWith('---')) return;
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  if (firstLine.trimEnd() !== '---') {
+    throw new Error(`its frontmatter opens with '${firstLine.slice(0, 40)}': only YAML frontmatter, opened by '---' alone, is read`);
+  }
+}
+
+/** Frontmatter and body of a copy, YAML only (see readOptions). Throws on malformed or non-YAML frontmatter. */
+function readMatter(raw: string): { data: Record<string, unknown>; content: string } {
+  assertYamlFence(raw);
+  return matter(raw, readOptions);
+}
+
 /** Splits a copy into its unvalidated frontmatter and its paragraphs. Throws on malformed YAML. */
 export function parseArticleFile(raw: string): ParsedArticleFile {
-  // Passing options turns off gray-matter's unbounded cache keyed by file text.
-  const { data, content } = matter(raw, { excerpt: false });
+  const { data, content } = readMatter(raw);
   return { data, paragraphs: bodyParagraphs(content) };
 }
 
@@ -41,7 +75,7 @@ export function bodyParagraphs(markdown: string): string[] {
  * Throws on malformed YAML.
  */
 export function readFrontmatter(raw: string): Record<string, unknown> {
-  return matter(raw, { excerpt: false }).data;
+  return readMatter(raw).data;
 }
 
 // Prose in which Markdown sees no syntax: letters, digits and ordinary punctuation, no '&' that could start an
@@ -130,7 +164,7 @@ function yamlMapping(data: Record<string, unknown>, indent: string): string[] {
  * engine (js-yaml) reads it back, and tests check the two agree.
  */
 const yamlEngine = {
-  parse: (text: string): object => matter(`---\n${text}\n---\n`, { excerpt: false }).data,
+  parse: (text: string): object => readMatter(`---\n${text}\n---\n`).data,
   stringify: (data: object): string => yamlMapping(data as Record<string, unknown>, '').join('\n'),
 };
 

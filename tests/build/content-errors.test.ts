@@ -51,4 +51,14 @@ describe('a bad article copy fails the build and names the file', () => {
     expect(result.output).toContain(result.name);
     expect(result.output).toMatch(/date: must be a real date written YYYY-MM-DD/);
   }, 120_000);
+
+  it('frontmatter in another language than YAML, which gray-matter would evaluate', () => {
+    const marker = 'frontmatterEvaluatedByTheBuild';
+    const result = buildWithBrokenCopy((text) => text.replace(/^---\n/, `---js\n{ title: (console.log('${marker}'), 'x') }\n---\n`));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(result.name);
+    expect(result.output).toContain('only YAML frontmatter');
+    expect(result.output).not.toContain(`\n${marker}`);
+    expect(result.pages).toBe(false);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyMarkdown, formatArticleFile, isPlainProse, parseArticleFile } from '@/lib/article-file';
+import { bodyMarkdown, formatArticleFile, isPlainProse, parseArticleFile, readFrontmatter } from '@/lib/article-file';
 import { paragraphsToMarkdown } from '@/lib/markdown-body';
 import { articleSchema, type Article } from '@/lib/schema';
 import { expectedFrontmatter } from './support';
@@ -56,5 +56,33 @@ describe('the frontmatter', () => {
     const article: Article = { ...seed, outlet: 'null', dateline: 'yes', title: 'true' };
     const back = parseArticleFile(formatArticleFile(article, ['Body.'])).data;
     expect([back['outlet'], back['dateline'], back['title']]).toEqual(['null', 'yes', 'true']);
+  });
+});
+
+describe('frontmatter that would run code', () => {
+  const probe = '__archiveFrontmatterRan';
+  const body = '\nTitle text.\n';
+  const attempts = {
+    '---js': `---js\n{ title: (globalThis.${probe} = 'js', 'x') }\n---${body}`,
+    '---javascript': `---javascript\n{ title: (globalThis.${probe} = 'javascript', 'x') }\n---${body}`,
+    '--- js (spaced)': `--- js\n{ title: (globalThis.${probe} = 'spaced', 'x') }\n---${body}`,
+    '---coffee': `---coffee\ntitle: (globalThis.${probe} = 'coffee')\n---${body}`,
+    'BOM then ---js': `\uFEFF---js\n{ title: (globalThis.${probe} = 'bom', 'x') }\n---${body}`,
+  };
+
+  it.each(Object.entries(attempts))('refuses %s without evaluating it', (_name, raw) => {
+    expect(() => parseArticleFile(raw)).toThrow(/only YAML frontmatter/);
+    expect(() => readFrontmatter(raw)).toThrow(/only YAML frontmatter/);
+    expect((globalThis as Record<string, unknown>)[probe]).toBeUndefined();
+  });
+
+  it('refuses YAML tags that construct functions or regular expressions', () => {
+    for (const tag of ['!!js/function "function () { return 1 }"', '!!js/regexp /a/', '!!js/undefined ""']) {
+      expect(() => parseArticleFile(`---\ntitle: ${tag}\n---\nBody.\n`)).toThrow(/unknown tag/);
+    }
+  });
+
+  it('still reads plain YAML, with trailing spaces after the fence', () => {
+    expect(parseArticleFile('---  \ntitle: A title\n---\nBody.\n').data).toEqual({ title: 'A title' });
   });
 });

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -138,5 +138,39 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
     const result = await ingestWith({ ARCHIVE_INGEST_THREADS: 'two' }, '--out', path.join(temporary, 'never'), sourcesDir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("ARCHIVE_INGEST_THREADS must be a whole number, 0 or more, not 'two'");
+  });
+});
+
+describe('sources are regular files inside their sources folder', () => {
+  const folder = path.join(temporary, 'linked-sources');
+  const out = path.join(temporary, 'linked-out');
+  const outside = path.join(temporary, 'outside.txt');
+  const seed = readdirSync(sourcesDir).filter((name) => name.endsWith('.txt')).sort()[0]!;
+
+  it('refuses a link leading out of the folder, naming the link and its target, and publishes nothing of it', async () => {
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(path.join(sourcesDir, seed), path.join(folder, 'a-real.txt'));
+    writeFileSync(outside, 'date 2019-07-01\n\nSECRET-OUTSIDE-CONTENT The FBI said 99 children were recovered.\n');
+    symlinkSync('/etc/passwd', path.join(folder, 'passwd.txt'));
+    symlinkSync(outside, path.join(folder, 'outside.txt'));
+    symlinkSync(path.join(folder, 'a-real.txt'), path.join(folder, 'b-inside.txt'));
+    const result = await ingest('--out', out, folder);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refused +.*passwd\.txt: is a symbolic link to \/etc\/passwd, outside /);
+    expect(result.stderr).toMatch(/refused +.*outside\.txt: is a symbolic link to .*outside\.txt, outside /);
+    const copies = readdirSync(out).filter((name) => name.endsWith('.md'));
+    const text = copies.map((name) => readFileSync(path.join(out, name), 'utf8')).join('\n');
+    expect(text).not.toContain('root:');
+    expect(text).not.toContain('SECRET-OUTSIDE-CONTENT');
+    // The link inside the folder is followed: it is read, and found to be the same article as its target.
+    expect(result.stderr).toMatch(/b-inside\.txt: is the same article as .*a-real\.txt/);
+  });
+
+  it('refuses a link given by name that leads out of its folder', async () => {
+    const link = path.join(temporary, 'named-link.txt');
+    symlinkSync('/etc/hostname', link);
+    const result = await ingest('--out', path.join(temporary, 'named-out'), link);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/named-link\.txt: is a symbolic link to \/etc\/hostname, outside /);
   });
 });
