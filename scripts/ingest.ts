@@ -1,5 +1,5 @@
 /**
- * The ingest CLI: file IO only; the decisions are in src/lib/ingest.
+ * The ingest CLI: file IO only; the decisions are in src/domain/ingest.
  *
  *   npm run ingest                                   content/sources/*.txt → content/articles/
  *   npm run ingest -- --out <dir> <file-or-dir>...   the given sources (a folder means its *.txt) → <dir>
@@ -18,11 +18,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readFile } from '../src/lib/fs-callbacks';
-import { ingestOrder, startIngestPlan, type IngestPlan, type Outcome, type Refusal } from '../src/lib/ingest/batch';
+import { ingestOrder, startIngestPlan, type IngestPlan, type Outcome, type Refusal } from '../src/domain/ingest/batch';
 import { copyStatsName, readCopyStats, writeCopyStats, type CopyStats } from '../src/lib/copy-stats';
-import { prepareCatalogue, type Catalogue } from '../src/lib/ingest/build-article';
-import { formatManifest, manifestName, parseManifest } from '../src/lib/ingest/manifest';
-import { operationSchema } from '../src/lib/schema';
+import { prepareCatalogue, type Catalogue } from '../src/domain/ingest/build-article';
+import { formatManifest, manifestName, parseManifest } from '../src/domain/ingest/manifest';
+import { operationSchema } from '../src/domain/schema';
 import { ExtractPool, LocalExtractions, ThreadedExtractions, extractThreads, type Extractions } from './ingest/extract-pool';
 import { collectSources, type CollectedSource } from './ingest/collect-sources';
 import { readOutputFolder } from './ingest/output-folder';

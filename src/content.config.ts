@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { articleLoader } from '@/lib/article-loader';
 import { articlesFolder } from '@/lib/content-folders';
-import { operationSchema, storyPointerSchema } from '@/lib/schema';
+import { operationSchema, storyPointerSchema } from '@/domain/schema';
 
 const articlesDirectory = articlesFolder(process.env);
 

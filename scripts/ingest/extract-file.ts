@@ -6,9 +6,9 @@
  * 1 s through libuv's thread pool.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import type { Refusal } from '../../src/lib/ingest/batch';
-import { extractArticle, type Catalogue, type ExtractedArticle, type Refusable } from '../../src/lib/ingest/build-article';
-import { maxSourceBytes, oversizeReason } from '../../src/lib/ingest/read-source';
+import type { Refusal } from '../../src/domain/ingest/batch';
+import { extractArticle, type Catalogue, type ExtractedArticle, type Refusable } from '../../src/domain/ingest/build-article';
+import { maxSourceBytes, oversizeReason } from '../../src/domain/ingest/read-source';
 
 /** A source file to read: the names the run orders and reports it by, and where it is. */
 export interface SourceEntry {

@@ -9,8 +9,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bundledScript } from '../bundle-cache.mjs';
-import type { Catalogue } from '../../src/lib/ingest/build-article';
-import type { Operation } from '../../src/lib/schema';
+import type { Catalogue } from '../../src/domain/ingest/build-article';
+import type { Operation } from '../../src/domain/schema';
 import { extractFile, type FileResult, type SourceEntry } from './extract-file';
 
 export interface ExtractRequest {

@@ -4,8 +4,8 @@
  * a source extracted here gives exactly what the main thread would.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareCatalogue } from '../../src/lib/ingest/build-article';
-import type { Operation } from '../../src/lib/schema';
+import { prepareCatalogue } from '../../src/domain/ingest/build-article';
+import type { Operation } from '../../src/domain/schema';
 import { extractFile } from './extract-file';
 import type { ExtractReply, ExtractRequest } from './extract-pool';
 

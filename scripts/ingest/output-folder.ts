@@ -10,9 +10,9 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CopyStats } from '../../src/lib/copy-stats';
 import { readFile, stat } from '../../src/lib/fs-callbacks';
-import type { ExistingCopy } from '../../src/lib/ingest/batch';
-import { manifestName } from '../../src/lib/ingest/manifest';
-import { sha256 } from '../../src/lib/sha256';
+import type { ExistingCopy } from '../../src/domain/ingest/batch';
+import { manifestName } from '../../src/domain/ingest/manifest';
+import { sha256 } from '../../src/domain/sha256';
 
 /** File IO waits on the disk, not on the CPU: this many at once. */
 const ioBatch = 32;

@@ -1,8 +1,8 @@
 /** The rows of the /figures/ table as markup: see FiguresTable.astro, which renders them. */
-import type { FigureRow } from '@/lib/figures-table';
-import { operationPath, storyPath } from '@/lib/paths';
-import { storyDate } from '@/lib/story-date';
-import type { StoryRecord } from '@/lib/story-record';
+import type { FigureRow } from '@/domain/figures-table';
+import { operationPath, storyPath } from '@/domain/paths';
+import { storyDate } from '@/domain/story-date';
+import type { StoryRecord } from '@/domain/story-record';
 import { html, type Html } from './html';
 import { storyDateHtml } from './story-date';
 

@@ -1,8 +1,8 @@
 /** The body of an operation timeline entry's figures table as markup: see MeasureTable.astro, which renders it. */
-import { selectVariants, type MeasureRow } from '@/lib/operation-timeline';
-import { figuresPath, storyPath } from '@/lib/paths';
-import { storyDate } from '@/lib/story-date';
-import type { StoryRecord } from '@/lib/story-record';
+import { selectVariants, type MeasureRow } from '@/domain/operation-timeline';
+import { figuresPath, storyPath } from '@/domain/paths';
+import { storyDate } from '@/domain/story-date';
+import type { StoryRecord } from '@/domain/story-record';
 import { html, type Html } from './html';
 import { storyDateHtml } from './story-date';
 

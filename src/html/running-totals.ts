@@ -1,10 +1,10 @@
 /** The rows of an operation's running totals table as markup: see RunningTotals.astro, which renders them. */
-import { describeFigure, describeYearRange } from '@/lib/figure-text';
-import { foldRunningTotals, type RunningTotalReport } from '@/lib/operation-timeline';
-import type { YearOfTotals } from '@/lib/running-totals-by-year';
-import { storyPath } from '@/lib/paths';
-import { storyDate } from '@/lib/story-date';
-import type { StoryRecord } from '@/lib/story-record';
+import { describeFigure, describeYearRange } from '@/domain/figure-text';
+import { foldRunningTotals, type RunningTotalReport } from '@/domain/operation-timeline';
+import type { YearOfTotals } from '@/domain/running-totals-by-year';
+import { storyPath } from '@/domain/paths';
+import { storyDate } from '@/domain/story-date';
+import type { StoryRecord } from '@/domain/story-record';
 import { html, type Html } from './html';
 import { storyDateHtml } from './story-date';
 

@@ -1,9 +1,9 @@
 /** The older/newer links and related stories below a story as markup: see StoryAfterword.astro, which renders them. */
-import { storyPath } from '@/lib/paths';
-import type { RelatedStory } from '@/lib/related';
-import { storyDate } from '@/lib/story-date';
-import type { NeighbourLink } from '@/lib/story-neighbours';
-import type { StoryRecord } from '@/lib/story-record';
+import { storyPath } from '@/domain/paths';
+import type { RelatedStory } from '@/domain/related';
+import { storyDate } from '@/domain/story-date';
+import type { NeighbourLink } from '@/domain/story-neighbours';
+import type { StoryRecord } from '@/domain/story-record';
 import { html, type Html } from './html';
 import { storyDateHtml } from './story-date';
 

@@ -1,5 +1,5 @@
 /** A story's text as markup: see StoryBody.astro, which renders it. */
-import type { AnchoredSentence } from '@/lib/story-sentences';
+import type { AnchoredSentence } from '@/domain/story-sentences';
 import { html, type Html } from './html';
 
 /** One paragraph per paragraph, one span per sentence with its anchor `s-N`; sentences a figure came from are marked. */

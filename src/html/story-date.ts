@@ -1,5 +1,5 @@
 /** A story's date as markup: see StoryDateText.astro, which renders it. */
-import type { StoryDate } from '@/lib/story-date';
+import type { StoryDate } from '@/domain/story-date';
 import { html, type Html } from './html';
 
 /**

@@ -1,5 +1,5 @@
 /** A list of stories as markup: see StoryList.astro, which renders it. */
-import type { StoryListItem } from '@/lib/story-list';
+import type { StoryListItem } from '@/domain/story-list';
 import { html, type Html } from './html';
 import { storyDateHtml } from './story-date';
 

@@ -10,8 +10,8 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { storyPath } from '../lib/paths';
-import { slugPattern } from '../lib/schema';
+import { storyPath } from '../domain/paths';
+import { slugPattern } from '../domain/schema';
 import type { SearchShard } from '../lib/search-shards';
 
 /** Story pages per glob: Pagefind's glob parser gives up somewhere between 5,000 and 8,000 alternatives. */

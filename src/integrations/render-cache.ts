@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getBuildState, setBuildState } from '../lib/build-state';
 import { formatHandoff, handoffFileFrom } from '../lib/index-handoff';
-import { storyPath } from '../lib/paths';
+import { storyPath } from '../domain/paths';
 import type { ShardedIndexPlan } from './search-index';
 import { formatRenderManifest, manifestMismatch, pageFile, parseRenderManifest, staleFiles, type RenderManifest } from '../lib/render-plan';
 

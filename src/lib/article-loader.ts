@@ -13,17 +13,17 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { DataStore, Loader } from 'astro/loaders';
-import { parseArticleFile } from './article-file';
+import { parseArticleFile } from '../domain/article-file';
 import { getBuildState } from './build-state';
 import { summariseCollection } from './content-sync-check';
 import { copyStatsName, readCopyStats, writeCopyStats } from './copy-stats';
 import { readFile, stat } from './fs-callbacks';
 import { heapAdvice } from './heap-size';
-import { articleSchema, describeSchemaError } from './schema';
-import { sha256 } from './sha256';
-import { splitSentences } from './sentences';
+import { articleSchema, describeSchemaError } from '../domain/schema';
+import { sha256 } from '../domain/sha256';
+import { splitSentences } from '../domain/sentences';
 import { detailFileName, writeStoryDetail } from './story-detail';
-import { storyDetail } from './story-record';
+import { storyDetail } from '../domain/story-record';
 
 export interface ArticleLoaderOptions {
   /** Folder of `*.md` copies, relative to the project root or absolute. */

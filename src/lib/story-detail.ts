@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readFile, rename, writeFile } from './fs-callbacks';
-import type { StoryDetail } from './story-record';
+import type { StoryDetail } from '../domain/story-record';
 
 /** Bumped when what a detail file holds changes, so files of an older layout are never read as new. */
 const detailFormat = 'v3';

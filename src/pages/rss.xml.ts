@@ -6,7 +6,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getArchive } from '@/lib/articles';
-import { storyPath } from '@/lib/paths';
+import { storyPath } from '@/domain/paths';
 
 /** How many stories the feed carries. */
 const feedSize = 50;

@@ -11,8 +11,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArticleFile } from '@/lib/article-file';
-import { articleSchema, type Article } from '@/lib/schema';
+import { parseArticleFile } from '@/domain/article-file';
+import { articleSchema, type Article } from '@/domain/schema';
 import { projectRoot } from '../support/dist';
 import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
 

@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticleFile } from '@/lib/article-file';
-import { storyPath } from '@/lib/paths';
-import { articleSchema, type Article } from '@/lib/schema';
+import { parseArticleFile } from '@/domain/article-file';
+import { storyPath } from '@/domain/paths';
+import { articleSchema, type Article } from '@/domain/schema';
 import { assertBuilt, distDir, projectRoot, readDist } from '../support/dist';
 
 interface Fragment {

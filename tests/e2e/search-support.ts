@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseArticleFile } from '@/lib/article-file';
-import { storyPath } from '@/lib/paths';
-import { articleSchema } from '@/lib/schema';
+import { parseArticleFile } from '@/domain/article-file';
+import { storyPath } from '@/domain/paths';
+import { articleSchema } from '@/domain/schema';
 import { noFilters, searchStateUrl, type FilterKey, type SearchState } from '@/scripts/search/search-state';
 import { projectRoot } from '../support/dist';
 

@@ -1,8 +1,8 @@
 /** The article copies in content/articles, read and validated, for build tests that compare the site with its sources. */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArticleFile } from '@/lib/article-file';
-import { articleSchema, type Article } from '@/lib/schema';
+import { parseArticleFile } from '@/domain/article-file';
+import { articleSchema, type Article } from '@/domain/schema';
 import { projectRoot } from './dist';
 
 /** Every copy's validated frontmatter, keyed by slug. */

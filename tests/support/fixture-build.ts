@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArticleFile } from '@/lib/article-file';
-import { articleSchema, type Article } from '@/lib/schema';
+import { parseArticleFile } from '@/domain/article-file';
+import { articleSchema, type Article } from '@/domain/schema';
 import { writeSources } from '../../scripts/bench/generate-sources';
 import { projectRoot } from './dist';
 

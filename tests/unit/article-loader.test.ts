@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { articleLoader } from '@/lib/article-loader';
-import { sha256 } from '@/lib/sha256';
+import { sha256 } from '@/domain/sha256';
 import { projectRoot } from '../support/dist';
 
 const work = mkdtempSync(path.join(tmpdir(), 'article-loader-'));

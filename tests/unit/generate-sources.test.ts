@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSources } from '../../scripts/bench/generate-sources';
-import { isIsoDate } from '@/lib/schema';
-import { splitSentences } from '@/lib/sentences';
+import { isIsoDate } from '@/domain/schema';
+import { splitSentences } from '@/domain/sentences';
 
 const datePrefix = /^ date (\d{4}-\d{2}-\d{2}) /;
 const sample = generateSources({ count: 600, seed: 7 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToParagraphs, paragraphsToMarkdown } from '@/lib/markdown-body';
+import { markdownToParagraphs, paragraphsToMarkdown } from '@/domain/markdown-body';
 
 describe('article bodies survive the Markdown round trip', () => {
   const tricky = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFields } from '@/lib/schema';
+import { articleFields } from '@/domain/schema';
 import { projectRoot } from '../support/dist';
 
 const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');

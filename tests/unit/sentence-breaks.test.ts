@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSources } from '../../scripts/bench/generate-sources';
 import { Random } from '../../scripts/bench/random';
-import { kindOf, sentenceSegments } from '@/lib/sentence-breaks';
+import { kindOf, sentenceSegments } from '@/domain/sentence-breaks';
 
 const icu = new Intl.Segmenter('en', { granularity: 'sentence' });
 const icuSegments = (text: string): string[] => Array.from(icu.segment(text), ({ segment }) => segment);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '@/lib/sentences';
+import { splitSentences } from '@/domain/sentences';
 
 describe('splitSentences', () => {
   it('splits on sentence ends', () => {

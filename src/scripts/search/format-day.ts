@@ -1,7 +1,7 @@
 /**
  * The search page's copy of formatDay ('October 19, 2017'), on Intl instead
  * of date-fns: bundling date-fns's format would add 21 kB to the search
- * script. A unit test holds it equal to src/lib/dates.ts formatDay.
+ * script. A unit test holds it equal to src/domain/dates.ts formatDay.
  */
 const longDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
 

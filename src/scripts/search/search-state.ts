@@ -2,7 +2,7 @@
  * What a search is (terms, filters, sort) and how it reads from and writes
  * to the page URL, so /search/?q=... links are shareable. Pure: no DOM.
  */
-import { searchFilterKeys, type SearchFilterKey } from '@/lib/search-filter-keys';
+import { searchFilterKeys, type SearchFilterKey } from '@/domain/search-filter-keys';
 import type { PagefindSearchOptions } from './pagefind-api';
 
 export const filterKeys = searchFilterKeys;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures } from '@/lib/ingest/article-figures';
-import { cumulativeSpan } from '@/lib/ingest/cumulative';
-import { readDateline } from '@/lib/ingest/dateline';
-import { findOperations } from '@/lib/ingest/operations';
-import { splitSentences } from '@/lib/sentences';
+import { extractFigures } from '@/domain/ingest/article-figures';
+import { cumulativeSpan } from '@/domain/ingest/cumulative';
+import { readDateline } from '@/domain/ingest/dateline';
+import { findOperations } from '@/domain/ingest/operations';
+import { splitSentences } from '@/domain/sentences';
 import { catalogue } from './support';
 
 /** Figures of an article given as paragraphs, reduced to value, scope and operation. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bodyMarkdown, formatArticleFile, isPlainProse, parseArticleFile, readFrontmatter } from '@/lib/article-file';
-import { paragraphsToMarkdown } from '@/lib/markdown-body';
-import { articleSchema, type Article } from '@/lib/schema';
+import { bodyMarkdown, formatArticleFile, isPlainProse, parseArticleFile, readFrontmatter } from '@/domain/article-file';
+import { paragraphsToMarkdown } from '@/domain/markdown-body';
+import { articleSchema, type Article } from '@/domain/schema';
 import { expectedFrontmatter } from './support';
 
 /** A small deterministic generator, so a failure names a reproducible case. */

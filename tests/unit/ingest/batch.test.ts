@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticleFile } from '@/lib/article-file';
-import { planIngest } from '@/lib/ingest/batch';
-import { manifestName } from '@/lib/ingest/manifest';
-import { articleSchema } from '@/lib/schema';
-import { splitSentences } from '@/lib/sentences';
+import { parseArticleFile } from '@/domain/article-file';
+import { planIngest } from '@/domain/ingest/batch';
+import { manifestName } from '@/domain/ingest/manifest';
+import { articleSchema } from '@/domain/schema';
+import { splitSentences } from '@/domain/sentences';
 import { catalogue, ingestInto, seedSources, source, type Folder } from './support';
 
 const seeds = seedSources();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDateline } from '@/lib/ingest/dateline';
+import { readDateline } from '@/domain/ingest/dateline';
 
 describe('readDateline', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromText, unsettledClues } from '@/lib/ingest/dates';
+import { dateFromText, unsettledClues } from '@/domain/ingest/dates';
 import { ingestFresh, seedSources, source } from './support';
 
 describe('dates from the text itself', () => {

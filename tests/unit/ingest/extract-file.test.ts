@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../../scripts/ingest/extract-file';
 import { catalogue } from './support';
-import { extractArticle } from '@/lib/ingest/build-article';
-import { maxSourceBytes, oversizeReason } from '@/lib/ingest/read-source';
+import { extractArticle } from '@/domain/ingest/build-article';
+import { maxSourceBytes, oversizeReason } from '@/domain/ingest/read-source';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'extract-file-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

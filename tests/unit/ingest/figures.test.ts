@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCounts } from '@/lib/ingest/figures';
+import { findCounts } from '@/domain/ingest/figures';
 
 /** The findings as value, text, qualifier, subject and action, for compact expectations. */
 function counts(sentence: string): [number, string, string | null, string, string | null][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countValue } from '@/lib/ingest/numbers';
+import { countValue } from '@/domain/ingest/numbers';
 
 describe('countValue', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, findOperations } from '@/lib/ingest/operations';
+import { editDistance, findOperations } from '@/domain/ingest/operations';
 import { catalogue } from './support';
 
 function mentions(...sentences: string[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxSourceBytes, readSource } from '@/lib/ingest/read-source';
+import { maxSourceBytes, readSource } from '@/domain/ingest/read-source';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticleFile } from '@/lib/article-file';
-import { articleSchema } from '@/lib/schema';
+import { parseArticleFile } from '@/domain/article-file';
+import { articleSchema } from '@/domain/schema';
 import { expectedFrontmatter, ingestInto, seedSources, sourcesDir } from './support';
 
 describe('the four seeds ingest to the hand-written expected frontmatter', () => {

@@ -1,10 +1,10 @@
 /** Shared helpers for the ingest tests: the real catalogue and seeds, synthetic sources, an in-memory output folder. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { planIngest, type ExistingCopy, type IngestPlan } from '@/lib/ingest/batch';
-import { prepareCatalogue, sha256, type Catalogue, type SourceFile } from '@/lib/ingest/build-article';
-import { formatManifest, manifestName, parseManifest } from '@/lib/ingest/manifest';
-import { operationSchema, type Article } from '@/lib/schema';
+import { planIngest, type ExistingCopy, type IngestPlan } from '@/domain/ingest/batch';
+import { prepareCatalogue, sha256, type Catalogue, type SourceFile } from '@/domain/ingest/build-article';
+import { formatManifest, manifestName, parseManifest } from '@/domain/ingest/manifest';
+import { operationSchema, type Article } from '@/domain/schema';
 import { projectRoot } from '../../support/dist';
 
 export const sourcesDir = path.join(projectRoot, 'content/sources');

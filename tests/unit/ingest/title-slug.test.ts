@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { slugForTitle, slugify, uniqueSlug } from '@/lib/ingest/slug';
-import { figurePhrase, makeTitle } from '@/lib/ingest/title';
-import type { Figure } from '@/lib/schema';
+import { slugForTitle, slugify, uniqueSlug } from '@/domain/ingest/slug';
+import { figurePhrase, makeTitle } from '@/domain/ingest/title';
+import type { Figure } from '@/domain/schema';
 import { catalogue } from './support';
 
 function figure(value: number, subject: Figure['subject'], action: string | null, overrides: Partial<Figure> = {}): Figure {

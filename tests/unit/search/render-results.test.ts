@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay as siteFormatDay } from '@/lib/dates';
+import { formatDay as siteFormatDay } from '@/domain/dates';
 import { formatDay } from '@/scripts/search/format-day';
 import { safeResultUrl, statusText } from '@/scripts/search/render-results';
 

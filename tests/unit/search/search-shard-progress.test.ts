@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyPath } from '@/lib/paths';
+import { storyPath } from '@/domain/paths';
 import { ShardProgress, storySlugOfPath } from '@/lib/search-shard-progress';
 import type { SearchShard } from '@/lib/search-shards';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChart, layoutBarChart } from '@/lib/chart';
+import { describeChart, layoutBarChart } from '@/domain/chart';
 
 const groups = [
   { label: '2017', bars: [{ series: 'children recovered', value: 84, text: '84', href: '#a' }, { series: 'traffickers arrested', value: 120, text: '120', href: '#b' }] },

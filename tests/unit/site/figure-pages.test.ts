@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { citeFigures } from '@/lib/citations';
-import { figurePageKey, figureYearPath, planFigurePages } from '@/lib/figure-pages';
-import { buildFigureRows } from '@/lib/figures-table';
-import { compareStories, type StoryRecord } from '@/lib/story-record';
+import { citeFigures } from '@/domain/citations';
+import { figurePageKey, figureYearPath, planFigurePages } from '@/domain/figure-pages';
+import { buildFigureRows } from '@/domain/figures-table';
+import { compareStories, type StoryRecord } from '@/domain/story-record';
 import { datedStory, figure, story } from './story-factory';
 
 /** A story with `count` figures, one sentence each. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFigure, describeScope, describeYearRange, headlineFigure, measureKey } from '@/lib/figure-text';
+import { describeFigure, describeScope, describeYearRange, headlineFigure, measureKey } from '@/domain/figure-text';
 import { figure } from './story-factory';
 
 const sentence = 'S.';

@@ -8,12 +8,12 @@ import { neighbourItemsHtml, relatedItemsHtml } from '@/html/story-afterword';
 import { storyBodyHtml } from '@/html/story-body';
 import { storyDateHtml } from '@/html/story-date';
 import { storyListHtml } from '@/html/story-list';
-import { citeFigures } from '@/lib/citations';
-import { buildFigureRows } from '@/lib/figures-table';
-import { buildOperationTimeline, selectVariants } from '@/lib/operation-timeline';
-import { storyDate } from '@/lib/story-date';
-import { buildStoryListItem } from '@/lib/story-list';
-import { operationSchema, type Operation } from '@/lib/schema';
+import { citeFigures } from '@/domain/citations';
+import { buildFigureRows } from '@/domain/figures-table';
+import { buildOperationTimeline, selectVariants } from '@/domain/operation-timeline';
+import { storyDate } from '@/domain/story-date';
+import { buildStoryListItem } from '@/domain/story-list';
+import { operationSchema, type Operation } from '@/domain/schema';
 import { figure, story } from './story-factory';
 
 const hostile = `<script>alert("x")</script><img src=x onerror='y'> & more`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newsArticle, serializeJsonLd } from '@/lib/json-ld';
+import { newsArticle, serializeJsonLd } from '@/domain/json-ld';
 import { datedStory, story } from './story-factory';
 
 const base = { url: 'https://x.example/stories/a/', description: 'd', operations: [{ name: 'Operation Cross Country', url: 'https://x.example/operations/operation-cross-country/' }] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { citeFigures } from '@/lib/citations';
-import { buildOperationTimeline, foldRunningTotals, selectMeasures } from '@/lib/operation-timeline';
-import type { Operation } from '@/lib/schema';
+import { citeFigures } from '@/domain/citations';
+import { buildOperationTimeline, foldRunningTotals, selectMeasures } from '@/domain/operation-timeline';
+import type { Operation } from '@/domain/schema';
 import { datedStory, figure, mention, story } from './story-factory';
 
 const crossCountry: Operation = { id: 'operation-cross-country', name: 'Operation Cross Country', aliases: [], kind: 'sweep', description: 'd' };

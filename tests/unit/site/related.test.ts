@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRelated } from '@/lib/related';
+import { buildRelated } from '@/domain/related';
 import { datedStory, figure, mention, story } from './story-factory';
 
 const sentence = 'Numbers.';

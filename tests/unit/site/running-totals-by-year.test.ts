@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runningTotalYearRowsHtml } from '@/html/running-totals';
-import { citeFigures } from '@/lib/citations';
-import { buildOperationTimeline } from '@/lib/operation-timeline';
-import { runningTotalsByYear } from '@/lib/running-totals-by-year';
-import { operationSchema } from '@/lib/schema';
+import { citeFigures } from '@/domain/citations';
+import { buildOperationTimeline } from '@/domain/operation-timeline';
+import { runningTotalsByYear } from '@/domain/running-totals-by-year';
+import { operationSchema } from '@/domain/schema';
 import { htmlProblems } from '../../support/html-validator';
 import { figure, mention, story } from './story-factory';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detailFileName, digestInDetailFile, readStoryDetail, writeStoryDetail } from '@/lib/story-detail';
-import { storyDetail } from '@/lib/story-record';
+import { storyDetail } from '@/domain/story-record';
 import { storedArticle } from './story-factory';
 
 let dir = '';

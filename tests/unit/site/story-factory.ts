@@ -1,6 +1,6 @@
 /** Hand-built stories for the site's unit tests: valid per the schema, small enough to read. */
-import { storedArticleSchema, type Figure, type OperationMention, type StoredArticle } from '@/lib/schema';
-import { summariseStory, type StoryRecord } from '@/lib/story-record';
+import { storedArticleSchema, type Figure, type OperationMention, type StoredArticle } from '@/domain/schema';
+import { summariseStory, type StoryRecord } from '@/domain/story-record';
 
 /** A figure with defaults: a national operation figure about children. */
 export function figure(overrides: Partial<Figure> & Pick<Figure, 'sentence'>): Figure {

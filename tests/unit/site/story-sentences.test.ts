@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorSentences, figureSentenceNumbers, normalise, sentenceId } from '@/lib/story-sentences';
+import { anchorSentences, figureSentenceNumbers, normalise, sentenceId } from '@/domain/story-sentences';
 
 const paragraphs = [
   ['One.', 'Two has 84 kids.'],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { citeFigures } from '@/lib/citations';
-import type { Operation } from '@/lib/schema';
-import { searchSortDate, storyDate } from '@/lib/story-date';
-import { storyDescription } from '@/lib/story-description';
-import { neighbourLinks } from '@/lib/story-neighbours';
-import { buildStoryView } from '@/lib/story-view';
-import { buildFigureRows } from '@/lib/figures-table';
+import { citeFigures } from '@/domain/citations';
+import type { Operation } from '@/domain/schema';
+import { searchSortDate, storyDate } from '@/domain/story-date';
+import { storyDescription } from '@/domain/story-description';
+import { neighbourLinks } from '@/domain/story-neighbours';
+import { buildStoryView } from '@/domain/story-view';
+import { buildFigureRows } from '@/domain/figures-table';
 import { datedStory, figure, mention, story } from './story-factory';
 
 const operations = new Map<string, Operation>([

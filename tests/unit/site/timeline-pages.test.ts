@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listPageSizeFrom } from '@/lib/list-page-size';
-import { planTimeline, yearHref, yearPageKey, yearPagePath } from '@/lib/timeline-pages';
+import { listPageSizeFrom } from '@/domain/list-page-size';
+import { planTimeline, yearHref, yearPageKey, yearPagePath } from '@/domain/timeline-pages';
 import { datedStory, story } from './story-factory';
 
 /** `count` stories in `year`, one a day from January 1. */

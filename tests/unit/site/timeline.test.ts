@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByYear } from '@/lib/timeline';
+import { groupByYear } from '@/domain/timeline';
 import { datedStory, story } from './story-factory';
 
 describe('groupByYear', () => {

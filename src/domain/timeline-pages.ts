@@ -9,7 +9,7 @@
  * year keeps working as the archive grows; only a year of more than
  * `pageSize` stories has numbered pages after its first (`/timeline/2019/2/`).
  */
-import { digestOf } from './render-plan';
+import { digestOf } from '../lib/render-plan';
 import { groupByYear, type YearGroup } from './timeline';
 import type { TimelineFilter } from './timeline-filters';
 import type { StoryRecord } from './story-record';

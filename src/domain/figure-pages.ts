@@ -8,7 +8,7 @@
  * /figures/2019/2/), newest first like the table, undated stories last.
  */
 import type { FigureRow } from './figures-table';
-import { digestOf } from './render-plan';
+import { digestOf } from '../lib/render-plan';
 import { storyYear, type StoryRecord } from './story-record';
 import { yearSegment } from './timeline-pages';
 
