@@ -1,23 +1,16 @@
 // @ts-check
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { bundledScript } from './scripts/bundle-cache.mjs';
+import { settings } from './src/settings.ts';
 
-// The integrations are TypeScript: imported from their cached bundle, so that Node loads this file itself
-// (see src/integrations/archive-integrations.ts).
-const integrationsEntry = fileURLToPath(new URL('./src/integrations/archive-integrations.ts', import.meta.url));
-/** @type {typeof import('./src/integrations/archive-integrations')} */
-const { archiveIntegrations } = await import(pathToFileURL(await bundledScript(integrationsEntry, 'esm')).href);
-
-/** The public origin; canonical URLs, feeds and the sitemap are built from it. */
-const site = process.env.SITE_URL ?? 'https://operations-archive.example';
+const { site, cacheDir } = settings();
 
 export default defineConfig({
   site,
-  // The benchmark builds generated archives; their content cache must not evict the real one's.
-  ...(process.env.ARCHIVE_CACHE_DIR ? { cacheDir: process.env.ARCHIVE_CACHE_DIR } : {}),
+  // The benchmark and the build tests build generated archives; their content store must not evict the real one's.
+  ...(cacheDir ? { cacheDir } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: archiveIntegrations(),
+  integrations: [sitemap()],
   devToolbar: { enabled: false },
 });

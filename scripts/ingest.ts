@@ -127,7 +127,7 @@ class CopyWriter {
       this.failures.push(...message.failures);
       if (this.done === this.sent) this.wake?.();
     });
-    this.worker.on('error', (error) => {
+    this.worker.on('error', (error: Error) => {
       this.failures.push(`the writer thread failed: ${error.message}`);
       this.done = this.sent;
       this.wake?.();

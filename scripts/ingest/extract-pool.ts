@@ -76,7 +76,7 @@ export class ExtractPool {
     for (let n = 0; n < threads; n += 1) {
       const worker = new Worker(programFile, { workerData: { operations } });
       worker.on('message', (reply: ExtractReply) => this.settle(worker, reply));
-      worker.on('error', (error) => this.fail(new Error(`an extraction thread failed: ${error.message}`)));
+      worker.on('error', (error: Error) => this.fail(new Error(`an extraction thread failed: ${error.message}`)));
       worker.on('exit', (code) => {
         if (this.running.has(worker) || (code !== 0 && this.failure === null && this.workers.includes(worker))) {
           this.fail(new Error(`an extraction thread stopped (exit code ${code})`));

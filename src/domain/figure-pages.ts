@@ -1,6 +1,6 @@
 /**
  * How the figures table is laid out in pages. Up to `pageSize` figures
- * (list-page-size.ts) it is one page, /figures/. A longer table was cut into
+ * (the ARCHIVE_LIST_PAGE_SIZE setting) it is one page, /figures/. A longer table was cut into
  * pages of that many rows, newest first, so one new story moved every row
  * of every page (103 pages rendered again for one article at 10,000 stories)
  * and no page's address named what it showed. Now /figures/ lists the years
@@ -8,7 +8,6 @@
  * /figures/2019/2/), newest first like the table, undated stories last.
  */
 import type { FigureRow } from './figures-table';
-import { digestOf } from '../lib/render-plan';
 import { storyYear, type StoryRecord } from './story-record';
 import { yearSegment } from './timeline-pages';
 
@@ -86,15 +85,4 @@ export function planFigurePages<S extends StoryRecord>(stories: readonly S[], ro
     }
   }
   return { split: true, years, pages };
-}
-
-/**
- * The key of a year's page of figures for incremental builds (listPagesToRender): its rows, each by
- * its story's copy digest and the sentence it links to, its place in the year and the years listed.
- */
-export function figurePageKey(page: FigureYearPage, years: readonly FigureYearLink[], digest: (id: string) => string): string {
-  const { path, part, parts, start, yearCount, previous, next, rows } = page;
-  // The years as the page links them; their counts are on the index only.
-  const links = years.map(({ year, label, href }) => [year, label, href]);
-  return digestOf([path, [part, parts, start, yearCount, previous, next], links, rows.map((row) => [row.cited.story.id, digest(row.cited.story.id), row.cited.href])]);
 }

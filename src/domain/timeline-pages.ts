@@ -1,6 +1,6 @@
 /**
  * How a timeline (the archive's, or one operation's) is laid out in pages.
- * A timeline of up to `pageSize` stories (list-page-size.ts) is one page with
+ * A timeline of up to `pageSize` stories (the ARCHIVE_LIST_PAGE_SIZE setting) is one page with
  * every year on it. A longer one becomes an index of its years, each year a page of its own
  * (or several, `pageSize` stories each), so no page grows with the archive:
  * at 10,000 stories the one-page timeline was 5.4 MB of HTML.
@@ -9,9 +9,7 @@
  * year keeps working as the archive grows; only a year of more than
  * `pageSize` stories has numbered pages after its first (`/timeline/2019/2/`).
  */
-import { digestOf } from '../lib/render-plan';
 import { groupByYear, type YearGroup } from './timeline';
-import type { TimelineFilter } from './timeline-filters';
 import type { StoryRecord } from './story-record';
 
 /** The URL segment of a year in a list cut by year (timelines, figures): '2019', or 'undated'. */
@@ -92,26 +90,4 @@ export function yearHref(layout: TimelineLayout, base: string, year: number | nu
   if (layout.split) return layout.years.find((entry) => entry.year === year)?.href ?? base;
   const group = layout.groups.find((entry) => entry.year === year);
   return group ? `${base}#${group.id}` : base;
-}
-
-/**
- * The key of a year page for incremental builds (listPagesToRender): everything the page shows
- * besides code and catalogue. Its stories by the digest of their copies (a list item is made from
- * the story alone), and its place among the years and the other timelines by their links (not
- * the other years' counts, which the page does not show: a story added to 2019 leaves 2018 as it is).
- */
-export function yearPageKey(
-  page: YearPage,
-  context: { operationId: string | undefined; years: readonly YearLink[]; filters: readonly TimelineFilter[]; digest: (id: string) => string },
-): string {
-  const { path, part, parts, start, yearCount, previous, next, group } = page;
-  return digestOf([
-    path,
-    context.operationId ?? null,
-    [part, parts, start, yearCount, previous, next],
-    // The years as the page links them: another year's count is not on this page.
-    context.years.map(({ year, label, href }) => [year, label, href]),
-    context.filters,
-    group.stories.map((story) => [story.id, context.digest(story.id)]),
-  ]);
 }

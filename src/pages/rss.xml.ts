@@ -5,7 +5,7 @@
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getArchive } from '@/lib/articles';
+import { getArchive } from '@/data/archive';
 import { storyPath } from '@/domain/paths';
 
 /** How many stories the feed carries. */

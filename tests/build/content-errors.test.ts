@@ -33,7 +33,7 @@ describe('a bad article copy fails the build and names the file', () => {
     const result = buildWithBrokenCopy((text) => text.replace(/^(\s*- value:) \d+$/m, '$1 "many"'));
     expect(result.status).not.toBe(0);
     expect(result.output).toContain(result.name);
-    expect(result.output).toMatch(/figures\.0\.value: Expected number/);
+    expect(result.output).toMatch(/figures\.0\.value: Expected type `"number"`/);
     expect(result.pages).toBe(false);
   }, 120_000);
 

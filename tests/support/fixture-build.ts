@@ -17,7 +17,7 @@ export interface FixtureBuild {
 }
 
 /**
- * Runs `npm run build`'s script (astro build with the heap limit it sets)
+ * Runs `npm run build`'s script (astro build into a staging folder, the search index, the swap)
  * over `articlesDir` with its own content cache and output folder. Pass the
  * `work` folder of an earlier build to build into it again.
  */
@@ -30,7 +30,7 @@ export function buildFixtureArchive(articlesDir: string, options: { work?: strin
   mkdirSync(path.join(projectRoot, 'tmp'), { recursive: true });
   const staging = mkdtempSync(path.join(projectRoot, 'tmp', 'fixture-'));
   try {
-    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'launch.mjs'), path.join(projectRoot, 'scripts', 'build.ts'), '--root', projectRoot, '--outDir', outDir], {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'build', 'build.ts'), '--root', projectRoot, '--outDir', outDir], {
       cwd: staging,
       env: { ...process.env, ...options.env, ARCHIVE_ARTICLES: path.resolve(projectRoot, articlesDir), ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
       encoding: 'utf8',

@@ -19,7 +19,7 @@ const entrySchema = z.object({
   written: z.string(),
 });
 
-const manifestSchema = z.object({ about: z.string().optional(), copies: z.record(entrySchema) });
+const manifestSchema = z.object({ about: z.string().optional(), copies: z.record(z.string(), entrySchema) });
 
 export type ManifestEntry = z.infer<typeof entrySchema>;
 

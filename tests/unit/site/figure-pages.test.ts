@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citeFigures } from '@/domain/citations';
-import { figurePageKey, figureYearPath, planFigurePages } from '@/domain/figure-pages';
+import { planFigurePages } from '@/domain/figure-pages';
 import { buildFigureRows } from '@/domain/figures-table';
 import { compareStories, type StoryRecord } from '@/domain/story-record';
 import { datedStory, figure, story } from './story-factory';
@@ -37,21 +37,5 @@ describe('planFigurePages', () => {
       ['/figures/2017/', ['c', 'c'], 1, 1, 0, null, null],
       ['/figures/undated/', ['u'], 1, 1, 0, null, null],
     ]);
-  });
-});
-
-describe('figurePageKey', () => {
-  const layout = planFigurePages(stories, rowsOf, 3);
-  if (!layout.split) throw new Error('expected a split table');
-  const digest = (id: string): string => `d-${id}`;
-  const page = layout.pages.find((p) => p.path === '/figures/2017/')!;
-
-  it("changes with the page's rows and the years it links, not with other years' counts", () => {
-    const key = figurePageKey(page, layout.years, digest);
-    expect(figurePageKey(page, layout.years, digest)).toBe(key);
-    expect(figurePageKey(page, layout.years, (id) => (id === 'c' ? 'edited' : digest(id)))).not.toBe(key);
-    expect(figurePageKey(page, layout.years, (id) => (id === 'a' ? 'edited' : digest(id)))).toBe(key);
-    expect(figurePageKey(page, layout.years.map((y) => (y.year === 2019 ? { ...y, figures: 9, stories: 4 } : y)), digest)).toBe(key);
-    expect(figurePageKey(page, [...layout.years, { year: 2020, label: '2020', figures: 1, stories: 1, href: figureYearPath(2020) }], digest)).not.toBe(key);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listPageSizeFrom } from '@/domain/list-page-size';
-import { planTimeline, yearHref, yearPageKey, yearPagePath } from '@/domain/timeline-pages';
+import { planTimeline, yearHref, yearPagePath } from '@/domain/timeline-pages';
 import { datedStory, story } from './story-factory';
 
 /** `count` stories in `year`, one a day from January 1. */
@@ -70,40 +69,9 @@ describe('yearHref', () => {
   });
 });
 
-describe('yearPagePath and listPageSizeFrom', () => {
+describe('yearPagePath', () => {
   it('names undated stories and later pages plainly', () => {
     expect(yearPagePath('/timeline/', { year: null })).toBe('/timeline/undated/');
     expect(yearPagePath('/timeline/', { year: 2020 }, 2)).toBe('/timeline/2020/2/');
-  });
-
-  it('takes ARCHIVE_LIST_PAGE_SIZE when set and refuses nonsense', () => {
-    expect(listPageSizeFrom(undefined)).toBe(1000);
-    expect(listPageSizeFrom('')).toBe(1000);
-    expect(listPageSizeFrom('25')).toBe(25);
-    expect(() => listPageSizeFrom('0')).toThrow(/ARCHIVE_LIST_PAGE_SIZE/);
-    expect(() => listPageSizeFrom('ten')).toThrow(/ARCHIVE_LIST_PAGE_SIZE/);
-  });
-});
-
-describe('yearPageKey', () => {
-  const stories = [...storiesIn(2018, 3), ...storiesIn(2019, 4)];
-  const layout = planTimeline(stories, '/timeline/', 3);
-  if (!layout.split) throw new Error('expected a split timeline');
-  const filters = [{ href: '/timeline/2019/', label: 'All operations', current: true }];
-  const digests = new Map(stories.map((s) => [s.id, `d-${s.id}`]));
-  const context = { operationId: undefined, years: layout.years, filters, digest: (id: string) => digests.get(id)! };
-  const page = layout.pages.find((p) => p.path === '/timeline/2019/')!;
-
-  it('is the same for the same inputs, and changes with a story of the page, the years or the links', () => {
-    const key = yearPageKey(page, context);
-    expect(yearPageKey(page, { ...context })).toBe(key);
-    expect(yearPageKey(page, { ...context, digest: (id) => (id === '2019-001' ? 'edited' : digests.get(id)!) })).not.toBe(key);
-    expect(yearPageKey(page, { ...context, digest: (id) => (id === '2018-001' ? 'edited' : digests.get(id)!) })).toBe(key);
-    expect(yearPageKey(page, { ...context, years: [...layout.years, { year: 2020, label: '2020', count: 1, href: '/timeline/2020/' }] })).not.toBe(key);
-    // Another year's count is not on the page.
-    expect(yearPageKey(page, { ...context, years: layout.years.map((y) => (y.year === 2018 ? { ...y, count: y.count + 1 } : y)) })).toBe(key);
-    expect(yearPageKey(page, { ...context, filters: [{ ...filters[0]!, href: '/timeline/#y-2019' }] })).not.toBe(key);
-    expect(yearPageKey(page, { ...context, operationId: 'operation-cross-country' })).not.toBe(key);
-    expect(yearPageKey(layout.pages.find((p) => p.path === '/timeline/2019/2/')!, context)).not.toBe(key);
   });
 });
