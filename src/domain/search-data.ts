@@ -49,3 +49,24 @@ export function countSearchFilters(stories: readonly StoryRecord[], operationByI
   }
   return counts;
 }
+
+/**
+ * Every name a reader may search an operation by: its catalogue name and aliases, and each of those
+ * without a leading 'Operation' ('Cross County' for 'Operation Cross County'), mapped to the name the
+ * operation filter uses. The search page turns any of them in a query into that filter.
+ */
+export function operationSearchNames(operations: readonly Operation[]): { alias: string; operation: string }[] {
+  const names: { alias: string; operation: string }[] = [];
+  const seen = new Set<string>();
+  for (const operation of operations) {
+    for (const name of [operation.name, ...operation.aliases]) {
+      for (const alias of [name, name.replace(/^operation\s+/i, '')]) {
+        const key = alias.toLowerCase();
+        if (alias.trim() === '' || seen.has(key)) continue;
+        seen.add(key);
+        names.push({ alias, operation: operation.name });
+      }
+    }
+  }
+  return names;
+}

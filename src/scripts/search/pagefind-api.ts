@@ -31,8 +31,8 @@ export interface PagefindSearchResponse {
   totalFilters: FilterCounts;
 }
 
-/** A filter name → `{ any: [...] }` matches pages with at least one of the values. */
-export type PagefindFilters = Record<string, { any: string[] }>;
+/** A filter name → `{ any: [...] }` matches pages with at least one of the values, `{ all: [...] }` with every one. */
+export type PagefindFilters = Record<string, { any: string[] } | { all: string[] }>;
 
 export interface PagefindSearchOptions {
   filters?: PagefindFilters;
@@ -63,29 +63,13 @@ export interface PagefindApi {
 /** The URL parameter that carries search terms to a story page for highlighting. */
 export const highlightParam = 'highlight';
 
-/** One bundle of the search index (see src/lib/search-shards.ts). */
-export interface ShardRef {
-  id: string;
-  /** The bundle's URL path, ending in '/'. */
-  path: string;
-}
+/** Where the build writes the search index. */
+const bundlePath = '/pagefind/';
 
-/** The synthetic filter that names the shard each page is in. */
-export const shardFilter = 'shard';
-
-/** The bundle layout of an archive indexed in one piece. */
-export const singleShard: readonly ShardRef[] = [{ id: 'all', path: '/pagefind/' }];
-
-/**
- * Loads and starts Pagefind from the bundle at /pagefind/ and merges the
- * other shards into it, each page tagged with its shard's id so a search
- * can be narrowed to one shard.
- */
-export async function loadPagefind(shards: readonly ShardRef[] = singleShard): Promise<PagefindApi> {
-  const primary = shards.find((shard) => shard.path === '/pagefind/');
-  if (!primary) throw new Error('search: no index bundle at /pagefind/');
+/** Loads and starts Pagefind from the bundle at /pagefind/. */
+export async function loadPagefind(): Promise<PagefindApi> {
   // A run-time URL: Vite must leave this import alone, the file does not exist until the build is done.
-  const api = (await import(/* @vite-ignore */ `${primary.path}pagefind.js`)) as PagefindApi;
+  const api = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindApi;
   const options: PagefindOptions = { highlightParam, excerptLength: 30 };
   // On the page's thread: the worker posts every result of a search back to the page, where it is
   // unpacked on this thread anyway, so it saved the page no work. Measured at 10,000 stories, first query
@@ -94,11 +78,5 @@ export async function loadPagefind(shards: readonly ShardRef[] = singleShard): P
   // long as unpacking them did.
   await api.options({ ...options, noWorker: true });
   await api.init();
-  if (shards.length > 1) {
-    await api.options({ mergeFilter: { [shardFilter]: [primary.id] } });
-    await Promise.all(
-      shards.filter((shard) => shard !== primary).map((shard) => api.mergeIndex(shard.path, { ...options, mergeFilter: { [shardFilter]: [shard.id] } })),
-    );
-  }
   return api;
 }

@@ -5,10 +5,10 @@
  */
 import { buildFilterControls, type FilterControls } from './filter-controls';
 import { historyStep } from './history-entry';
-import { loadPagefind, shardFilter, singleShard, type FilterCounts, type PagefindApi, type ShardRef } from './pagefind-api';
-import { listFeed, shardWalkFeed, type ResultFeed } from './result-feed';
+import { loadPagefind, type FilterCounts, type PagefindApi } from './pagefind-api';
+import { listFeed, type ResultFeed } from './result-feed';
+import { operationFilter, planQuery, wordCheck, type OperationAlias } from './query-plan';
 import { renderResult, statusText } from './render-results';
-import { narrowToShards, shardsForQuery, type WordCounts } from './shard-words';
 import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, typingPause, type SearchState } from './search-state';
 
 /** Results shown at once; each costs one fragment download. */
@@ -83,10 +83,10 @@ export function readBuiltFilterCounts(doc: Document): FilterCounts {
   return element?.textContent ? (JSON.parse(element.textContent) as FilterCounts) : {};
 }
 
-/** The search index's bundles, newest shard first, as the build wrote them into the page. */
-export function readSearchShards(doc: Document): readonly ShardRef[] {
-  const element = doc.getElementById('search-shards');
-  return element?.textContent ? (JSON.parse(element.textContent) as ShardRef[]) : singleShard;
+/** The catalogue's operation names and aliases, written into the page at build time (see query-plan.ts). */
+export function readOperationAliases(doc: Document): OperationAlias[] {
+  const element = doc.getElementById('search-operation-aliases');
+  return element?.textContent ? (JSON.parse(element.textContent) as OperationAlias[]) : [];
 }
 
 /** Starts the page: loads Pagefind, shows the URL's search, and listens to the form. */
@@ -94,11 +94,9 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
   const { box, sort, status, list, more, empty } = elements;
   let api: PagefindApi;
   const available = readBuiltFilterCounts(document);
-  const shards = readSearchShards(document);
-  const shardIds = shards.map((shard) => shard.id);
-  const wordCounts: WordCounts = new Map();
+  const aliases = readOperationAliases(document);
   try {
-    api = await loadPagefind(shards);
+    api = await loadPagefind();
   } catch (error) {
     status.textContent = 'Search is unavailable: its index could not be loaded. Browse the operations or the timeline instead.';
     empty.hidden = false;
@@ -125,8 +123,6 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
       const state = shown;
       if (state === null) return;
       const mine = generation;
-      // Counts of a narrowed query (see run) would include the shards it leaves out.
-      if ((await shardsForQuery(api, searchTerm(state), shardIds, wordCounts)) !== null) return;
       const response = await api.search(searchTerm(state) || null, pagefindOptions(state));
       if (mine === generation) controls.updateCounts(response.totalFilters);
     });
@@ -198,40 +194,34 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
     try {
       if (hasFilters(state)) await loadFilterIndex();
       // While the reader types, fetch the index chunks of the words typed so far (only words of three
-      // letters or more: shorter prefixes mostly fetch chunks, one per shard, that the finished word
-      // does not need), then wait for a pause (a longer one after a short word: see typingPause); a newer
+      // letters or more: shorter prefixes mostly fetch chunks that the finished word does not need), then wait for a pause (a longer one after a short word: see typingPause); a newer
       // keystroke supersedes this search.
       if (how.typing) {
         const words = preloadWords(term);
         if (words !== '') void api.preload(words, options);
-        await new Promise((resolve) => setTimeout(resolve, typingPause(state.query, shards.length > 1)));
+        await new Promise((resolve) => setTimeout(resolve, typingPause(state.query)));
         if (mine !== generation) return;
       }
-      // A query of several words only searches the shards that hold all of them (see shard-words.ts).
-      const narrowed = await shardsForQuery(api, term, shardIds, wordCounts);
+      const plan = planQuery(term, aliases);
+      // A word no story holds finds nothing, rather than the stories holding a prefix of it (see query-plan.ts).
+      const checks = await Promise.all(plan.words.map((word) => api.search(wordCheck(word))));
       if (mine !== generation) return;
-      const searched = narrowToShards(options, narrowed);
-      const response = narrowed?.length === 0 ? null : await api.search(term || null, searched);
+      const operations = operationFilter(state.filters.operation, plan.operations);
+      const possible = operations !== null && checks.every((check) => check.results.length > 0);
+      if (operations !== null && ('all' in operations || operations.any.length > 0)) options.filters = { ...options.filters, operation: operations };
+      const response = possible ? await api.search(plan.term || null, options) : null;
       if (mine !== generation) return;
       const results = response?.results ?? [];
-      // Sorted by date over several shards, the order comes from walking the shards (see result-feed.ts).
-      pending =
-        state.sort === 'date' && shards.length > 1 && response !== null
-          ? shardWalkFeed(api, term || null, options, narrowed ?? shardIds, results.length)
-          : listFeed(results);
+      pending = listFeed(results);
       const items = await nextBatch();
       if (mine !== generation) return;
       list.replaceChildren(...items);
       more.hidden = pending.done();
       const total = results.length;
       empty.hidden = total > 0;
-      // Pagefind counts what the filters leave out over every shard; narrowed, only the kept shards count.
-      const shardCounts = response?.totalFilters[shardFilter] ?? {};
-      const unfiltered = narrowed === null ? (response?.unfilteredResultCount ?? 0) : narrowed.reduce((sum, id) => sum + (shardCounts[id] ?? 0), 0);
-      status.textContent = statusText(term, total, hasFilters(state), unfiltered);
+      status.textContent = statusText(term, total, hasFilters(state), response?.unfilteredResultCount ?? 0);
       shown = state;
-      // Per-value counts would include the shards left out: none are shown rather than wrong ones.
-      controls.updateCounts(filtersLoaded && narrowed === null && response !== null ? response.totalFilters : null);
+      controls.updateCounts(filtersLoaded && response !== null ? response.totalFilters : null);
       finish(state, total);
     } catch (error) {
       if (mine !== generation) return;

@@ -86,16 +86,15 @@ export function preloadWords(term: string): string {
 export const typingPauseMs = 60;
 
 /**
- * The pause after a keystroke that leaves a word of one or two letters last in a large archive's query:
- * that word is the start of most words in the index, so its search is the slowest there is (every
- * shard's chunks for it, thousands of pages) and is not what the reader is looking for; the next key
- * usually comes first.
+ * The pause after a keystroke that leaves a word of one or two letters last in the query: that word is
+ * the start of most words in the index, so its search is the slowest there is (thousands of pages) and
+ * is not what the reader is looking for; the next key usually comes first.
  */
 export const shortWordPauseMs = 250;
 
-/** How long to wait after a keystroke in `query` (as typed) before searching it; `large`: an index in shards. */
-export function typingPause(query: string, large: boolean): number {
+/** How long to wait after a keystroke in `query` (as typed) before searching it. */
+export function typingPause(query: string): number {
   // A word followed by a space is finished, however short.
   const lastWord = query.split(/\s+/).at(-1) ?? '';
-  return large && lastWord !== '' && [...lastWord].length < preloadMinLength ? shortWordPauseMs : typingPauseMs;
+  return lastWord !== '' && [...lastWord].length < preloadMinLength ? shortWordPauseMs : typingPauseMs;
 }

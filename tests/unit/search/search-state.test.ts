@@ -75,19 +75,17 @@ describe('preloadWords', () => {
 });
 
 describe('typingPause', () => {
-  it('waits longer in a large archive when the word typed last has one or two letters', () => {
-    expect(typingPause('c', true)).toBe(shortWordPauseMs);
-    expect(typingPause('cross co', true)).toBe(shortWordPauseMs);
-    expect(typingPause('día', true)).toBe(typingPauseMs);
-    expect(typingPause('cross cou', true)).toBe(typingPauseMs);
+  it('waits longer when the word typed last has one or two letters', () => {
+    expect(typingPause('c')).toBe(shortWordPauseMs);
+    expect(typingPause('cross co')).toBe(shortWordPauseMs);
+    expect(typingPause('día')).toBe(typingPauseMs);
+    expect(typingPause('cross cou')).toBe(typingPauseMs);
     expect(shortWordPauseMs).toBeGreaterThan(typingPauseMs);
   });
 
-  it('waits the short pause in a small archive, and for a finished short word', () => {
-    expect(typingPause('c', false)).toBe(typingPauseMs);
-    expect(typingPause('cross co', false)).toBe(typingPauseMs);
-    expect(typingPause('cross co ', true)).toBe(typingPauseMs);
-    expect(typingPause('operation in ', true)).toBe(typingPauseMs);
-    expect(typingPause('', true)).toBe(typingPauseMs);
+  it('waits the short pause for a finished short word', () => {
+    expect(typingPause('cross co ')).toBe(typingPauseMs);
+    expect(typingPause('operation in ')).toBe(typingPauseMs);
+    expect(typingPause('')).toBe(typingPauseMs);
   });
 });
