@@ -53,6 +53,8 @@ export interface Archive {
   paragraphs: (story: Story) => string[][];
   /** Entries on one list page before it is cut by year. */
   listPageSize: number;
+  /** The permalink readers see for a site path: absolute with SITE_URL set, else the path alone, never a placeholder origin. */
+  permalink: (path: string) => string;
 }
 
 function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -80,7 +82,7 @@ async function loadArchive(): Promise<Archive> {
 
   const citations = memoise((story: Story) => citeFigures(story));
   const operationName = (id: string): string => operationById.get(id)?.name ?? id;
-  const { listPageSize } = settings();
+  const { listPageSize, site, siteConfigured } = settings();
   let related: Map<string, RelatedStory<Story>[]> | undefined;
   return {
     stories,
@@ -102,6 +104,7 @@ async function loadArchive(): Promise<Archive> {
       return body;
     },
     listPageSize,
+    permalink: (path) => (siteConfigured ? new URL(path, site).href : path),
   };
 }
 

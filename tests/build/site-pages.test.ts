@@ -26,7 +26,7 @@ describe('story pages in the real build', () => {
         const sort = article.date ?? '0000-00-00';
         expect(markup(page).match(bodyAttributes)).toHaveLength(1);
         expect(page).toMatch(new RegExp(`<article class="story" data-pagefind-body data-pagefind-sort="date:${sort}">`));
-        expect(page).toMatch(/<h1 data-pagefind-meta="title">/);
+        expect(page).toMatch(/<h1 data-pagefind-meta="title" data-pagefind-ignore>/);
         const filters = [...page.matchAll(/<span hidden[^>]* data-pagefind-(filter|meta)="([a-z]+)">([^<]*)<\/span>/g)].map((m) => `${m[1]}:${m[2]}=${htmlText(m[3]!)}`);
         expect(filters).toContain(`filter:year=${article.date?.slice(0, 4) ?? 'Undated'}`);
         expect(filters).toContain(`meta:date=${article.date ?? 'date not stated'}`);
