@@ -10,7 +10,8 @@ export default defineConfig({
   // The benchmark and the build tests build generated archives; their content store must not evict the real one's.
   ...(cacheDir ? { cacheDir } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // The one stylesheet (about 11 KB) inline in each page: no render-blocking request before the first paint.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [sitemap()],
   devToolbar: { enabled: false },
 });

@@ -85,6 +85,9 @@ describe('search navigation in Chromium', () => {
   it("focuses the search box with '/' and Ctrl+K, and moves through results by keyboard", async () => {
     await page.goto(`${baseUrl()}/`);
     await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('home-search-q');
+    await page.goto(`${baseUrl()}/figures/`);
+    await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
 
     await openSearch(page, baseUrl(), searchUrl({ query: 'recovered' }));

@@ -22,8 +22,9 @@ export interface SearchElements {
   form: HTMLFormElement;
   box: HTMLInputElement;
   sort: HTMLSelectElement;
-  options: HTMLElement;
+  options: HTMLDetailsElement;
   filters: HTMLElement;
+  heading: HTMLElement;
   status: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
@@ -42,7 +43,8 @@ export function findSearchElements(root: ParentNode): SearchElements {
     form: find(root, '[data-search-form]', HTMLFormElement),
     box: find(root, '[data-search-box]', HTMLInputElement),
     sort: find(root, '[data-search-sort]', HTMLSelectElement),
-    options: find(root, '[data-search-options]', HTMLElement),
+    options: find(root, '[data-search-options]', HTMLDetailsElement),
+    heading: find(root, '[data-search-heading]', HTMLElement),
     filters: find(root, '[data-search-filters]', HTMLElement),
     status: find(root, '[data-search-status]', HTMLElement),
     list: find(root, '[data-search-results]', HTMLOListElement),
@@ -105,6 +107,9 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
     return;
   }
   const controls: FilterControls = buildFilterControls(document, elements.filters, available);
+  // Beside the results on a wide screen; folded below them on a phone unless the URL chose a sort or filter.
+  const initial = readSearchState(location.search);
+  elements.options.open = matchMedia('(min-width: 56rem)').matches || hasFilters(initial) || initial.sort === 'date';
   elements.options.hidden = false;
 
   // Pagefind's filter index is fetched only once a reader reaches for the filters (or a URL names
@@ -236,7 +241,9 @@ export async function startSearchPage(elements: SearchElements): Promise<void> {
   box.addEventListener('change', () => recordHistory(readControls(), 'commit'));
   elements.form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void run(readControls(), { typing: false, history: 'commit' });
+    // Submitted (Enter or the button): the reader is done typing, so focus goes to the results heading,
+    // from where Tab reaches the first result; a screen reader announces it.
+    void run(readControls(), { typing: false, history: 'commit' }).then(() => elements.heading.focus());
   });
   elements.filters.addEventListener('change', () => void run(readControls(), { typing: false, history: 'commit' }));
   sort.addEventListener('change', () => void run(readControls(), { typing: false, history: 'commit' }));
