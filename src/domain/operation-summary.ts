@@ -8,8 +8,13 @@ import type { OperationTimeline, TimelineEntry } from './operation-timeline';
 import type { StoryRecord } from './story-record';
 
 export interface OperationSummary<S extends StoryRecord = StoryRecord> {
-  /** The last edition entry in timeline order that reports national headline figures. */
+  /**
+   * The newest edition entry with a stated (or inferred) year that reports national headline figures;
+   * only when no such entry exists, the last one without a year.
+   */
   latest: { entry: TimelineEntry<S>; figures: CitedFigure<S>[] } | null;
+  /** Other edition entries with national figures whose year no story states: they cannot be placed before or after `latest`. */
+  undated: TimelineEntry<S>[];
   /** The latest report of running totals. */
   latestTotals: { story: S; figures: CitedFigure<S>[] } | null;
 }
@@ -32,14 +37,27 @@ function nationalHeadlines<S extends StoryRecord>(entry: TimelineEntry<S>): Cite
 
 /** The at-a-glance figures of an operation's timeline, at most `max` of each kind. */
 export function summariseOperation<S extends StoryRecord>(timeline: OperationTimeline<S>, max = 3): OperationSummary<S> {
-  let latest: OperationSummary<S>['latest'] = null;
+  let latestDated: OperationSummary<S>['latest'] = null;
+  let latestUndated: OperationSummary<S>['latest'] = null;
+  const undated: TimelineEntry<S>[] = [];
+  // Timeline order puts dated entries first, oldest to newest, then those without a year.
   for (const entry of timeline.entries) {
     if (entry.kind !== 'edition') continue;
     const figures = nationalHeadlines(entry);
-    if (figures.length > 0) latest = { entry, figures: figures.slice(0, max) };
+    if (figures.length === 0) continue;
+    if (entry.years.length > 0) latestDated = { entry, figures: figures.slice(0, max) };
+    else {
+      latestUndated = { entry, figures: figures.slice(0, max) };
+      undated.push(entry);
+    }
   }
+  const latest = latestDated ?? latestUndated;
   // Running totals are oldest first with undated reports last: the latest is the last dated one, if any.
   const dated = timeline.runningTotals.filter((report) => report.story.data.date !== null);
   const last = dated.at(-1) ?? timeline.runningTotals.at(-1);
-  return { latest, latestTotals: last ? { story: last.story, figures: last.figures.slice(0, max) } : null };
+  return {
+    latest,
+    undated: undated.filter((entry) => entry !== latest?.entry),
+    latestTotals: last ? { story: last.story, figures: last.figures.slice(0, max) } : null,
+  };
 }

@@ -45,8 +45,8 @@ describe('a hostile archive renders as text', () => {
     expect(page).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(page).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;ld&quot;)&lt;/script&gt;');
     expect(page).toMatch(/<title>Sweep &lt;script&gt;alert\(&quot;title&quot;\)&lt;\/script&gt;/);
-    // The two scripts of a story page are the JSON-LD and the inline shortcut: nothing was injected.
-    expect(markupOnly(page).match(/<script\b/g)).toHaveLength(2);
+    // The three scripts of a story page are the JSON-LD, the copy buttons and the inline shortcut: nothing was injected.
+    expect(markupOnly(page).match(/<script\b/g)).toHaveLength(3);
   });
 
   it('keeps the JSON-LD inside its script element and parseable to the original text', () => {
@@ -63,6 +63,9 @@ describe('a hostile archive renders as text', () => {
     expect(htmlText(entry)).toMatch(/children recovered\s*Reports differ\s*12[\s\S]*at least 14/);
     expect(entry).toContain('href="/stories/hostile-markup/#s-1"');
     expect(entry).toContain('href="/stories/conflicting-report/#s-1"');
+    // The editions table marks the same conflict in edition 10's children cell, each number with its source.
+    const editions = /<table class="editions-table">[\s\S]*?<\/table>/.exec(operation)![0];
+    expect(htmlText(editions)).toMatch(/Reports differ:\s*12\s*in story 1\s*at least 14\s*in story 2/);
     const report = read('stories/conflicting-report/index.html');
     expect(htmlText(report)).toContain('(inferred from: published three days after the <em>Monday</em> announcement)');
     expect(report).toMatch(/href="#s-2"[^>]*>[^<]*three victims/);
@@ -98,6 +101,12 @@ describe('a hostile archive renders as text', () => {
       expect(found.injected).toBe(0);
       expect(found.text).toContain('<img src=x onerror=alert(2)>');
       expect(found.title).toContain('<script>alert("title")</script>');
+      // In Chromium too, the editions table marks edition 10's conflicting counts in words, not colour alone.
+      await page.goto(`${server.url}/operations/operation-cross-country/`);
+      const conflict = page.locator('.editions-table td.conflict');
+      expect(await conflict.count()).toBe(1);
+      expect(await conflict.locator('.conflict-mark').isVisible()).toBe(true);
+      expect(await conflict.locator('li > a').allTextContents()).toEqual(['12', 'at least 14']);
     } finally {
       await browser.close();
       await server.close();

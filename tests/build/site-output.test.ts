@@ -14,7 +14,7 @@ import { buildFixtureArchive, copyOfArticles, filesOf } from '../support/fixture
 
 const articles = copyOfArticles();
 const slug = readdirSync(articles.dir).filter((name) => name.endsWith('.md')).sort()[0]!.replace(/\.md$/, '');
-const permalinkSection = (html: string): string => /<section class="permalink"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+const permalinkSection = (html: string): string => /<section class="permalink[^"]*"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
 afterAll(() => articles.cleanup());
 
 describe('SITE_URL', () => {

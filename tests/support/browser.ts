@@ -25,7 +25,9 @@ export interface LaunchedBrowser {
 }
 
 /** A fresh headless Chromium with its own empty profile. */
-export async function launchBrowser(options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(
+  options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number; javaScriptEnabled?: boolean } = {},
+): Promise<LaunchedBrowser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}. Install it with 'apt-get update && apt-get install -y chromium', or set CHROMIUM_PATH.`,
@@ -38,6 +40,7 @@ export async function launchBrowser(options: { colorScheme?: 'light' | 'dark'; w
     args: flags,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     context,

@@ -29,6 +29,8 @@ export function sitePageTypes(): PageType[] {
     { name: 'timeline', path: '/timeline/' },
     { name: 'timeline-operation', path: `/timeline/${firstDir('timeline')}/` },
     { name: 'figures', path: '/figures/' },
+    { name: 'open-data', path: '/data/' },
+    { name: 'about', path: '/about/' },
     { name: 'not-found', path: '/404.html' },
   ];
 }

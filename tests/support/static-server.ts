@@ -17,6 +17,8 @@ const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.ico': 'image/x-icon',
   '.wasm': 'application/wasm',
 };
 

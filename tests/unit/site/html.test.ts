@@ -4,7 +4,7 @@ import { figureItemsHtml } from '@/html/figures-panel';
 import { figureRowsHtml } from '@/html/figures-table';
 import { measureRowsHtml } from '@/html/measure-table';
 import { runningTotalRowsHtml } from '@/html/running-totals';
-import { neighbourItemsHtml, relatedItemsHtml } from '@/html/story-afterword';
+import { neighbourItemsHtml, neighbourNoteHtml, relatedItemsHtml } from '@/html/story-afterword';
 import { storyBodyHtml } from '@/html/story-body';
 import { storyDateHtml } from '@/html/story-date';
 import { storyListHtml } from '@/html/story-list';
@@ -148,12 +148,19 @@ describe('story page parts as markup', () => {
   it('lists the older and newer story and related stories with their dates, titles escaped', () => {
     const older = story('older', { title: hostile, date: '2016-01-02', dateSource: 'source' });
     const links = neighbourItemsHtml([
-      { rel: 'prev', label: 'Older story', story: older },
-      { rel: 'next', label: 'No newer story', story: null },
+      { side: 'prev', rel: 'prev', label: 'Older story', story: older },
+      { side: 'next', rel: null, label: 'No newer story', story: null },
     ]).value;
     expect(links).toBe(
       `<li class="prev"><span class="neighbour-label">Older story</span> <a href="/stories/older/" rel="prev">${escaped}</a> <time datetime="2016-01-02">January 2, 2016</time></li>` +
         '<li class="next"><span class="neighbour-label">No newer story</span></li>',
+    );
+    // A link into the undated stories carries no rel: it is no step in time.
+    expect(neighbourItemsHtml([{ side: 'next', rel: null, label: 'Back to the oldest dated story', story: older }]).value).toBe(
+      `<li class="next"><span class="neighbour-label">Back to the oldest dated story</span> <a href="/stories/older/">${escaped}</a> <time datetime="2016-01-02">January 2, 2016</time></li>`,
+    );
+    expect(neighbourNoteHtml({ text: 'Undated stories come last.', story: older, linkLabel: 'The first of them:' }).value).toBe(
+      `<p class="undated-order">Undated stories come last. The first of them: <a href="/stories/older/">${escaped}</a>.</p>`,
     );
     const related = relatedItemsHtml([{ story: older, reasons: ['same edition', '2 figures in common'] }]).value;
     expect(related).toBe(

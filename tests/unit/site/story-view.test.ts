@@ -90,9 +90,33 @@ describe('story dates', () => {
     const dated = datedStory('d', '2017-01-01');
     const first = story('u1');
     const second = story('u2');
-    expect(neighbourLinks(dated, first, null).map((l) => l.label)).toEqual(['Undated stories begin with', 'No newer story']);
-    expect(neighbourLinks(first, second, dated).map((l) => l.label)).toEqual(['Next undated story', 'Oldest dated story']);
-    expect(neighbourLinks(second, null, first).map((l) => l.label)).toEqual(['No further undated story', 'Previous undated story']);
+    const oldestDated = neighbourLinks(dated, first, null);
+    // The oldest dated story does not send readers to an undated one as if it were older.
+    expect(oldestDated.links.map((l) => [l.label, l.story?.id ?? null, l.rel])).toEqual([
+      ['No older dated story', null, null],
+      ['No newer story', null, null],
+    ]);
+    expect(oldestDated.note).toMatchObject({ story: first, linkLabel: 'The first of them:' });
+    expect(oldestDated.note!.text).toContain('listed after the dated ones, in order of their web address');
+    expect(neighbourLinks(first, second, dated).links.map((l) => [l.label, l.rel])).toEqual([
+      ['Next undated story, by web address', null],
+      ['Back to the oldest dated story', null],
+    ]);
+    expect(neighbourLinks(first, second, dated).note!.text).toMatch(/^This story's date is not stated\. /);
+    expect(neighbourLinks(second, null, first).links.map((l) => l.label)).toEqual(['No further undated story', 'Previous undated story, by web address']);
+  });
+
+  it('links dated stories in time with rel prev and next, and adds no note', () => {
+    const newest = datedStory('n', '2019-01-01');
+    const middle = datedStory('m', '2018-01-01');
+    const oldest = datedStory('o', '2017-01-01');
+    const around = neighbourLinks(middle, oldest, newest);
+    expect(around.links.map((l) => [l.label, l.story?.id, l.rel])).toEqual([
+      ['Older story', 'o', 'prev'],
+      ['Newer story', 'n', 'next'],
+    ]);
+    expect(around.note).toBeNull();
+    expect(neighbourLinks(oldest, null, middle).links[0]).toMatchObject({ label: 'No older story', rel: null });
   });
 });
 
