@@ -9,7 +9,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import type { Refusal } from '../../src/domain/ingest/batch';
 import { extractArticle, type Catalogue, type ExtractedArticle, type Refusable } from '../../src/domain/ingest/build-article';
 import { maxSourceBytes, oversizeReason } from '../../src/domain/ingest/read-source';
-import { isPageFile, maxPageBytes, oversizePageReason } from '../../src/domain/ingest/web-page';
+import { isPageFile, maxPageBytes, oversizePageReason } from '../../src/domain/ingest/page-reader';
 
 /** A source file to read: the names the run orders and reports it by, and where it is. */
 export interface SourceEntry {

@@ -14,7 +14,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { savedFromComment } from '../../src/domain/ingest/page-metadata';
 import { headerCharset, isHtmlMediaType, savedPageName } from '../../src/domain/ingest/saved-page-name';
-import { maxPageBytes } from '../../src/domain/ingest/web-page';
+import { maxPageBytes } from '../../src/domain/ingest/page-reader';
 import { isHttpUrl } from '../../src/domain/schema';
 
 export interface FetchLimits {

@@ -123,9 +123,12 @@ export const articleFields = z.object({
     slug: z.string().regex(slugPattern),
     /** Publication day, or null when neither stated nor inferable. */
     date: isoDate.nullable(),
-    /** How the date is known: stated by the source's date line, inferred, or unknown. */
+    /** How the date is known: stated by the source (its date line or header, or a saved page's metadata), inferred, or unknown. */
     dateSource: z.enum(dateSources),
-    /** When inferred: the words the inference rests on. When unknown: clues that did not settle it, else null. */
+    /**
+     * When inferred: the words the inference rests on. When unknown: clues that did not settle it. When stated by a
+     * saved page's metadata: where it was found ('article:published_time'), and a day the text gives instead. Else null.
+     */
     dateEvidence: z.string().nullable(),
     /** The place line that opens the story ('CHARLOTTE, N.C.'), else null. */
     dateline: z.string().nullable(),

@@ -14,7 +14,7 @@ import { readDateline, type Dateline } from './dateline';
 import { cluesFromPhrases, dateFromFigures, dateFromPhrases, findDatePhrases, type DateFields, type DatedIndex } from './dates';
 import { compileCatalogue, findOperations, type CompiledCatalogue, type OperationFindings } from './operations';
 import { readSource } from './read-source';
-import { isPageFile, readWebPage } from './web-page';
+import { isPageFile, readPage } from './page-reader';
 import { makeTitle } from './title';
 
 /** A raw source as the CLI read it. */
@@ -75,8 +75,8 @@ export { sha256 };
 
 /** Reads one source and extracts its dateline, operations and figures; refuses what is not an article. */
 export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusable<ExtractedArticle> {
-  // A saved web page (.html, .htm) is read for its article and metadata; anything else is a text source.
-  const read = isPageFile(source.file) ? readWebPage(source.bytes) : readSource(source.bytes);
+  // A saved web page (.html, .htm) is read for its article and metadata (after loadPageReader()); anything else is a text source.
+  const read = isPageFile(source.file) ? readPage(source.bytes) : readSource(source.bytes);
   if (!read.ok) return read;
   const { paragraphs, statedDate, original, dateFoundIn } = read.text;
   const sentences = paragraphs.flatMap((text, paragraph) => splitSentences(text).map((sentence) => ({ paragraph, text: sentence })));

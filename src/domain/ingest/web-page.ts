@@ -5,25 +5,14 @@
  * bytes in, text or a refusal out. Nothing of the page runs or is fetched:
  * linkedom builds a tree without scripts, styles or network, and only text
  * leaves this module, so no markup, handler or `javascript:` address can.
+ * Loaded on demand: see page-reader.ts.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Original } from '../schema';
 import { firstInvalidUtf8Byte, type ReadSourceResult } from './read-source';
 import { cleanText, readPageMetadata } from './page-metadata';
-
-/** Saved pages carry their scripts, styles and inline images: a news page is often 1-3 MB. */
-export const maxPageBytes = 5 * 1024 * 1024;
-
-/** The refusal for a saved page of `size` bytes over the limit. */
-export function oversizePageReason(size: number): string {
-  return `is ${(size / 1024 / 1024).toFixed(1)} MB; saved pages over ${maxPageBytes / 1024 / 1024} MB are refused`;
-}
-
-/** File names read as saved pages. */
-export function isPageFile(file: string): boolean {
-  return /\.html?$/i.test(file);
-}
+import { maxPageBytes, oversizePageReason } from './page-reader';
 
 /** Fewer words than this is not an article (a teaser, an error page, a wall). */
 const minArticleWords = 40;

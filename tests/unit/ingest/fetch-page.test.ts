@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -156,5 +156,25 @@ describe('npm run ingest -- --fetch', () => {
     expect(article.source.file).toBe(savedPageName(`${origin}/story`));
     expect(article.original).toMatchObject({ outlet: 'Daily Herald', author: 'Mike Reilly', published: '2017-08-01' });
     expect(article.dateEvidence).toBe("Stated by the page's JSON-LD datePublished");
-  });
+  }, 90_000);
+
+  it('reads saved pages on extraction threads exactly as on the main thread', async () => {
+    const sources = path.join(temporary, 'threaded-sources');
+    mkdirSync(sources);
+    for (const name of ['wordpress-news.html', 'gov-press-release.html']) copyFileSync(path.join(projectRoot, 'tests/fixtures/pages', name), path.join(sources, name));
+    writeFileSync(path.join(sources, 'text.txt'), 'outlet: WNCN\n\nThe FBI said 84 children were recovered in Operation Cross Country XI.');
+    const copies: string[][] = [];
+    for (const threads of ['0', '2']) {
+      const out = path.join(temporary, `threaded-out-${threads}`);
+      await promisify(execFile)(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', out, sources], {
+        cwd: projectRoot,
+        timeout: 60_000,
+        env: { ...process.env, ARCHIVE_INGEST_THREADS: threads },
+      });
+      copies.push(readdirSync(out).filter((name) => name.endsWith('.md')).sort().map((name) => readFileSync(path.join(out, name), 'utf8')));
+    }
+    expect(copies[0]).toHaveLength(3);
+    expect(copies[1]).toEqual(copies[0]);
+    expect(copies[0]!.join('\n')).toContain('outlet: "United States Department of Justice"');
+  }, 90_000);
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readWebPage, maxPageBytes } from '@/domain/ingest/web-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readWebPage } from '@/domain/ingest/web-page';
+import { loadPageReader, maxPageBytes } from '@/domain/ingest/page-reader';
 import { dayOf, savedFromComment } from '@/domain/ingest/page-metadata';
 import { formatArticleWithBody } from '@/domain/article-file';
 import type { Article } from '@/domain/schema';
@@ -9,6 +10,7 @@ import { projectRoot } from '../../support/dist';
 import { ingestFresh, ingestInto, source, type Folder } from './support';
 
 const pagesDir = path.join(projectRoot, 'tests/fixtures/pages');
+beforeAll(loadPageReader);
 const page = (name: string): Uint8Array => readFileSync(path.join(pagesDir, name));
 const encode = (text: string) => new TextEncoder().encode(text);
 
