@@ -25,7 +25,7 @@ export interface PageMetadata {
 }
 
 /** JSON-LD types that describe an article; a page's JSON-LD also describes its site, breadcrumbs, videos. */
-const articleTypes = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BlogPosting', 'Report', 'WebPage']);
+const articleTypes = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BlogPosting', 'Report']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -162,7 +162,8 @@ export function savedFromComment(url: string): string {
 export function readPageMetadata(document: Document, html: string): PageMetadata {
   const objects = jsonLdObjects(document);
   const article =
-    objects.find((object) => typesOf(object).some((type) => type !== 'WebPage' && articleTypes.has(type))) ??
+    objects.find((object) => typesOf(object).some((type) => articleTypes.has(type))) ??
+    // Some CMSs describe the article only as a WebPage with a headline.
     objects.find((object) => typesOf(object).includes('WebPage') && typeof object['headline'] === 'string');
   const ld = (key: string): Json | undefined => article?.[key];
   const byId = new Map<string, JsonObject>();

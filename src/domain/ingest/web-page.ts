@@ -51,7 +51,8 @@ function looksLikeHtml(html: string): boolean {
 
 // Parts of a page that are never the article: removed before Readability so its scoring cannot pick them.
 const chrome = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'form', 'button', 'input', 'select', 'textarea',
+  // Not 'form': ASP.NET pages (many government sites) wrap the whole page in one.
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
   'nav', 'aside', 'footer', 'dialog', 'figure', 'figcaption', 'picture', 'video', 'audio',
   '[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="complementary"]', '[role="dialog"]', '[role="alertdialog"]',
   'amp-ad', 'amp-analytics', 'amp-consent', 'amp-sidebar', 'amp-social-share', 'amp-img', 'amp-iframe', 'amp-video',
@@ -98,7 +99,7 @@ function paragraphsOf(root: Element): string[] {
 export function readWebPage(bytes: Uint8Array): ReadSourceResult {
   if (bytes.length === 0) return { ok: false, reason: 'is empty (0 bytes)' };
   if (bytes.length > maxPageBytes) return { ok: false, reason: oversizePageReason(bytes.length) };
-  if (bytes.includes(0) && declaredCharset(bytes).startsWith('utf-16') === false) return { ok: false, reason: 'is not an HTML page (it is binary: it contains NUL bytes)' };
+  if (bytes.includes(0) && !declaredCharset(bytes).startsWith('utf-16')) return { ok: false, reason: 'is not an HTML page (it is binary: it contains NUL bytes)' };
   const decoded = decode(bytes);
   if (!decoded.ok) return decoded;
   const { html } = decoded;
@@ -108,10 +109,14 @@ export function readWebPage(bytes: Uint8Array): ReadSourceResult {
   const metadata = readPageMetadata(document, html);
   const wall = wallOf(document, metadata.paywalled);
   for (const element of [...document.querySelectorAll(chrome)]) element.remove();
+  const paragraphText = (root: ParentNode): number => [...root.querySelectorAll('p')].reduce((sum, p) => sum + (p.textContent?.length ?? 0), 0);
+  const pageText = paragraphText(document);
   for (const element of [...document.querySelectorAll('[id], [class]')]) {
     if (!element.isConnected || !chromeWords.test(`${element.id} ${element.getAttribute('class') ?? ''}`)) continue;
-    // A class word is a hint, not proof: a wrapper that holds the article ('post share-enabled') stays.
+    // A class word is a hint, not proof: a wrapper that holds the article ('post share-enabled', or most of the
+    // page's paragraphs) stays.
     if (element.matches('html, body, main, article, [itemprop~="articleBody" i]') || element.querySelector('main, article, [itemprop~="articleBody" i]')) continue;
+    if (paragraphText(element) > pageText / 2) continue;
     element.remove();
   }
   // The serializer hands back Readability's tree itself: no second parse of its markup.

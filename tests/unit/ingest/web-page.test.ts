@@ -149,6 +149,20 @@ describe('saved web pages in the shapes publishers use', () => {
     expect(relative.ok && relative.text.original?.url).toBeNull();
   });
 
+  it('keeps the article when the whole page is one form (ASP.NET) or its wrapper has a share or related class', () => {
+    const html = new TextDecoder().decode(page('gov-press-release.html'));
+    const expected = readWebPage(encode(html));
+    if (!expected.ok) throw new Error(expected.reason);
+    const wrapped = [
+      html.replace('<body class="path-node page-node-type-press-release">', '$&<form method="post" action="./release.aspx" id="aspnetForm">').replace('</body>', '</form></body>'),
+      html.replace('<div class="field_body">', '<div class="field_body social-share-enabled related-content">'),
+    ];
+    for (const variant of wrapped) {
+      const result = readWebPage(encode(variant));
+      expect(result.ok && result.text.paragraphs).toEqual(expected.text.paragraphs);
+    }
+  });
+
   it('reads a publication day as written, without converting time zones', () => {
     expect(dayOf('2017-10-19T23:30:00-04:00')).toBe('2017-10-19');
     expect(dayOf('Thu, 19 Oct 2017 14:02:00 -0400')).toBe('2017-10-19');
