@@ -1,7 +1,7 @@
 /**
  * The ingest CLI: file IO only; the decisions are in src/domain/ingest.
  *
- *   npm run ingest                                   content/sources/*.txt → content/articles/
+ *   npm run ingest                                   content/sources/*.txt, *.html, *.htm → content/articles/
  *   npm run ingest -- --out <dir> <file-or-dir>...   the given sources (a folder means its *.txt, *.html, *.htm) → <dir>
  *   npm run ingest -- --fetch <url>...               saves each page into the sources folder, then ingests
  *
