@@ -291,7 +291,7 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
       return;
     }
     const address = article.original?.url;
-    const samePage = address ? seenPages.claim(address, { file: article.file, path: source.path }) : undefined;
+    const samePage = address ? seenPages.claim(address, { file: article.file, path: source.path }, !copyOfSource.has(article.file)) : undefined;
     if (samePage !== undefined) {
       refused.push({ path: source.path, reason: `is the same page as ${samePage.path} (address ${address}); not ingested twice`, order });
       return;

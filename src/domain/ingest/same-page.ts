@@ -23,19 +23,32 @@ export interface PageClaim {
   path: string;
 }
 
-/**
- * The pages a run has seen: the folder's copies' (read on first use only: a run with no addressed source
- * never reads the copies for it) and the batch's, in order.
- */
+/** The pages a run has seen: the batch's, in order, and the folder's copies' (read on first use only). */
 export class SeenPages {
   private readonly batch = new Map<string, PageClaim>();
   private folder: Map<string, PageClaim> | null = null;
 
   constructor(private readonly copies: () => readonly (Pick<Article, 'source' | 'original'> | null)[]) {}
 
-  /** The other source already holding the page at `address`, or undefined; records this one when none does. */
-  claim(address: string, claim: PageClaim): PageClaim | undefined {
+  /**
+   * The other source already holding the page at `address`, or undefined; records this one when none does. The
+   * folder's copies are looked at only for a source new to the folder (`isNew`): one that has a copy was checked
+   * when that copy was first written, and reading every copy's frontmatter on every run is what the manifest
+   * spares a large archive.
+   */
+  claim(address: string, claim: PageClaim, isNew: boolean): PageClaim | undefined {
     const key = pageKey(address);
+    const inBatch = this.batch.get(key);
+    if (inBatch !== undefined && inBatch.file !== claim.file) return inBatch;
+    if (isNew) {
+      const inFolder = this.folderPages().get(key);
+      if (inFolder !== undefined && inFolder.file !== claim.file) return inFolder;
+    }
+    this.batch.set(key, claim);
+    return undefined;
+  }
+
+  private folderPages(): Map<string, PageClaim> {
     if (this.folder === null) {
       this.folder = new Map();
       for (const copy of this.copies()) {
@@ -43,9 +56,6 @@ export class SeenPages {
         if (url) this.folder.set(pageKey(url), { file: copy.source.file, path: copy.source.file });
       }
     }
-    const other = this.batch.get(key) ?? this.folder.get(key);
-    if (other !== undefined && other.file !== claim.file) return other;
-    this.batch.set(key, claim);
-    return undefined;
+    return this.folder;
   }
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWebPage } from '@/domain/ingest/web-page';
 import { loadPageReader, maxPageBytes } from '@/domain/ingest/page-reader';
 import { dayOf, savedFromComment } from '@/domain/ingest/page-metadata';
+import { pageKey, SeenPages } from '@/domain/ingest/same-page';
 import { formatArticleWithBody } from '@/domain/article-file';
 import type { Article } from '@/domain/schema';
 import { projectRoot } from '../../support/dist';
@@ -227,6 +228,23 @@ describe('bad pages are refused with a reason', () => {
       source('b.txt', 'url: http://example.com/story/#top\n\nAgents said 84 children were recovered in the sweep.'),
     ]);
     expect(batch.refusals.map((r) => r.reason)).toEqual(['is the same page as in/a.txt (address http://example.com/story/#top); not ingested twice']);
+  });
+});
+
+describe('SeenPages', () => {
+  it("reads the folder's copies only for a source new to it, once, and knows one page by its variant addresses", () => {
+    let reads = 0;
+    const copy = { source: { file: 'old.html', sha256: '0'.repeat(64) }, original: { url: 'https://example.com/story/', outlet: null, headline: null, author: null, published: null } };
+    const seen = new SeenPages(() => {
+      reads += 1;
+      return [copy, null];
+    });
+    expect(seen.claim('https://example.com/story', { file: 'old.html', path: 'in/old.html' }, false)).toBeUndefined();
+    expect(reads).toBe(0);
+    expect(seen.claim('http://www.example.com/story?utm_source=feed#top', { file: 'new.html', path: 'in/new.html' }, true)).toEqual({ file: 'old.html', path: 'in/old.html' });
+    expect(seen.claim('https://example.com/other', { file: 'other.html', path: 'in/other.html' }, true)).toBeUndefined();
+    expect(reads).toBe(1);
+    expect(pageKey('https://WWW.Example.com/a/b/?b=2&a=1&fbclid=x#c')).toBe('example.com/a/b?a=1&b=2');
   });
 });
 
