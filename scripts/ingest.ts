@@ -76,8 +76,10 @@ function parseArguments(argv: readonly string[]): Arguments {
  * Saves the --fetch pages into the first folder the run reads (content/sources by default) and adds any the
  * inputs do not already cover; an address that cannot be saved is refused by name.
  */
-async function fetchPages(args: Arguments, refusals: Refusal[]): Promise<void> {
-  if (args.fetch.length === 0) return;
+async function fetchPages(args: Arguments, refusals: Refusal[]): Promise<Map<string, string>> {
+  // Each page fetched by this run, by the path the run reports it under, with its address.
+  const fetched = new Map<string, string>();
+  if (args.fetch.length === 0) return fetched;
   const folders = args.inputs.filter((input) => statSync(input, { throwIfNoEntry: false })?.isDirectory());
   const folder = folders[0] ?? path.join(projectRoot, 'content/sources');
   for (const address of args.fetch) {
@@ -88,7 +90,19 @@ async function fetchPages(args: Arguments, refusals: Refusal[]): Promise<void> {
     }
     const note = result.fetched ? '' : ' (saved before: not fetched again; delete the file to fetch the page anew)';
     console.log(`${'saved'.padEnd(10)} ${display(result.saved)} ← ${address}${note}`);
+    if (result.fetched) fetched.set(display(result.saved), address);
     if (!folders.some((input) => path.resolve(input) === path.resolve(folder))) args.inputs.push(result.saved);
+  }
+  return fetched;
+}
+
+/** A page this run fetched and then refused is not kept as a source: it would be refused again by every run. */
+function dropRefusedPages(refusals: readonly Refusal[], fetched: ReadonlyMap<string, string>): void {
+  for (const refusal of refusals) {
+    const address = fetched.get(refusal.path);
+    if (address === undefined) continue;
+    rmSync(refusal.path, { force: true });
+    refusal.reason += ` (fetched from ${address}; the saved page is removed)`;
   }
 }
 
@@ -251,7 +265,7 @@ async function main(): Promise<number> {
   const startedCpu = process.cpuUsage();
   const args = parseArguments(process.argv.slice(2));
   const refusals: Refusal[] = [];
-  await fetchPages(args, refusals);
+  const fetched = await fetchPages(args, refusals);
   const files = await collectSources(args.inputs, sourceExtensions, refusals);
   const catalogue = prepareCatalogue(
     operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
@@ -275,6 +289,7 @@ async function main(): Promise<number> {
   // The manifest only ever describes copies that are on disk.
   if (failures.length > 0) throw new Error(`cannot write ${failures.length} copies:\n${failures.join('\n')}`);
   refusals.push(...plan.refusals);
+  dropRefusedPages(refusals, fetched);
   console.log(plan.outcomes.map(describe).join('\n'));
   const manifest = formatManifest(plan.manifest);
   if (manifest !== manifestRaw) writeAtomically(path.join(args.out, manifestName), manifest);

@@ -37,6 +37,9 @@ beforeAll(async () => {
     } else if (url === '/to-script') {
       response.writeHead(302, { location: 'javascript:alert(1)' });
       response.end();
+    } else if (url === '/wall') {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(readFileSync(path.join(projectRoot, 'tests/fixtures/pages/login-wall.html')));
     } else if (url === '/pdf') {
       response.writeHead(200, { 'content-type': 'application/pdf' });
       response.end('%PDF-1.7\n');
@@ -136,11 +139,11 @@ describe('fetchPage against a local server', () => {
 });
 
 describe('npm run ingest -- --fetch', () => {
-  it('saves the page into the sources folder, ingests it with its original, and refuses a bad address by name', async () => {
+  it('saves the page into the sources folder, ingests it with its original, and refuses a bad address or page by name', async () => {
     const sources = path.join(temporary, 'sources');
     const out = path.join(temporary, 'out');
     mkdirSync(sources);
-    const result = await promisify(execFile)(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', out, sources, '--fetch', `${origin}/story`, `${origin}/pdf`], {
+    const result = await promisify(execFile)(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', out, sources, '--fetch', `${origin}/story`, `${origin}/pdf`, `${origin}/wall`], {
       cwd: projectRoot,
       timeout: 60_000,
     }).then(
@@ -150,6 +153,11 @@ describe('npm run ingest -- --fetch', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`saved      ${path.join(sources, savedPageName(`${origin}/story`))} ← ${origin}/story`);
     expect(result.stderr).toContain(`refused    ${origin}/pdf: is not an HTML page (Content-Type: application/pdf)`);
+    // A page fetched and then refused is not left behind to be refused by every later run.
+    const wall = path.join(sources, savedPageName(`${origin}/wall`));
+    expect(result.stderr).toContain(`refused    ${wall}: is a login page (it asks for a password), not the article`);
+    expect(result.stderr).toContain(`(fetched from ${origin}/wall; the saved page is removed)`);
+    expect(readdirSync(sources)).toEqual([savedPageName(`${origin}/story`)]);
     const copies = readdirSync(out).filter((name) => name.endsWith('.md'));
     expect(copies).toHaveLength(1);
     const article = articleSchema.parse(parseArticleFile(readFileSync(path.join(out, copies[0]!), 'utf8')).data);
