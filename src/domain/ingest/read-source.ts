@@ -10,13 +10,13 @@ import { readSourceHeader } from './source-header';
 export const maxSourceBytes = 1024 * 1024;
 
 export interface SourceText {
-  /** The day the date line states ('2017-10-19'), or null when the source has no date line. */
+  /** The day the source states ('2017-10-19': its date line or header, or a saved page's metadata), else null. */
   statedDate: string | null;
   /** The article's paragraphs, the date line and header removed, wording untouched. */
   paragraphs: string[];
   /** What the source's header (or a saved page's metadata) says of the original; null when nothing. */
   original: Original | null;
-  /** Where the stated date was found when not in a date line ('article:published_time; ...'), else null. */
+  /** Where a saved page's metadata states the date ("Stated by the page's article:published_time"); null for a text source. */
   dateFoundIn: string | null;
 }
 
