@@ -61,6 +61,9 @@ const chrome = [
 /** id or class words of banners, sharing, related links, comments and newsletters: not the article either. */
 const chromeWords = /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|onetrust|banner|share|sharing|social|related|recommended|comments?|newsletter|subscribe|promo|advert|ad-slot|byline|breadcrumbs?|tags|skip-link|sr-only|visually-hidden)(?:$|[\s_-])/i;
 
+/** The labels publishers put in the text's flow around an ad: a paragraph that is only one is not the article's. */
+const adLabel = /^(?:advertisement|ad|sponsored content|story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with content)?)$/i;
+
 /** Signs of a page that shows a wall instead of the article. */
 function wallOf(document: Document, paywalled: boolean): string | null {
   if (document.querySelector('input[type="password" i]')) return 'a login page (it asks for a password)';
@@ -88,6 +91,7 @@ function paragraphsOf(root: Element): string[] {
     // A block that is nothing but a link ('Read more: ...', a related story, 'Share on Facebook') is navigation.
     const linked = cleanText([...block.querySelectorAll('a')].map((link) => link.textContent ?? '').join(' '), Number.MAX_SAFE_INTEGER);
     if (linked !== null && linked.length >= text.length * 0.9) continue;
+    if (adLabel.test(text)) continue;
     // 'Posted: Oct 19, 2017 / 10:02 AM Updated: ...': the page's time stamps, read as metadata, not prose.
     if (block.querySelector('time') !== null && words(text) <= 20) continue;
     paragraphs.push(text);

@@ -60,7 +60,7 @@ const shapes: Expected[] = [
     file: 'newsroom-jsonld.html',
     first: 'WASHINGTON (CBS/WNCN) — The FBI is cracking down',
     last: 'Anyone with information about a missing child can call 1-800-THE-LOST.',
-    absent: ['BREAKING', 'Posted:', 'Share on Facebook', 'FBI officials speak about the sweep', 'Advertisement', 'googletag', 'Sign up for our daily newsletter', 'Related stories', 'Last year', 'Human trafficking', 'Nexstar'],
+    absent: ['BREAKING', 'Posted:', 'Share on Facebook', 'FBI officials speak about the sweep', 'Advertisement', 'ADVERTISEMENT', 'Story continues', 'googletag', 'Sign up for our daily newsletter', 'Related stories', 'Last year', 'Human trafficking', 'Nexstar'],
     original: {
       url: 'https://www.wncn.example/news/national/fbi-84-children-recovered-operation-cross-country-xi/',
       outlet: 'WNCN CBS 17',
