@@ -1,8 +1,9 @@
 /**
  * The ingest CLI: file IO only; the decisions are in src/domain/ingest.
  *
- *   npm run ingest                                   content/sources/*.txt → content/articles/
- *   npm run ingest -- --out <dir> <file-or-dir>...   the given sources (a folder means its *.txt) → <dir>
+ *   npm run ingest                                   content/sources/*.txt, *.html, *.htm → content/articles/
+ *   npm run ingest -- --out <dir> <file-or-dir>...   the given sources (a folder means its *.txt, *.html, *.htm) → <dir>
+ *   npm run ingest -- --fetch <url>...               saves each page into the sources folder, then ingests
  *
  * Prints one line per article and a summary; exits 1 when any source was
  * refused (one line each, naming the file and the reason). Every file is
@@ -12,7 +13,7 @@
  * on worker threads, one a core (ARCHIVE_INGEST_THREADS sets how many; 0:
  * none), and gives exactly the copies a run on one thread gives.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,22 +27,36 @@ import { operationSchema } from '../src/domain/schema';
 import { ExtractPool, LocalExtractions, ThreadedExtractions, extractThreads, type Extractions } from './ingest/extract-pool';
 import { collectSources, type CollectedSource } from './ingest/collect-sources';
 import { readOutputFolder } from './ingest/output-folder';
+import { savePage } from './ingest/fetch-page';
 import { startAhead } from './ingest/start-ahead';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const usage = 'usage: npm run ingest [-- --out <dir> <file-or-dir>...]';
+const usage = 'usage: npm run ingest [-- [--out <dir>] [--fetch <url>...] <file-or-dir>...]';
+
+/** What a run reads: text sources and saved web pages. */
+const sourceExtensions = ['.txt', '.html', '.htm'];
 
 interface Arguments {
   out: string;
   inputs: string[];
+  /** Addresses to save into the sources folder before the run (--fetch). */
+  fetch: string[];
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
   let out: string | undefined;
   const inputs: string[] = [];
+  const fetch: string[] = [];
+  let fetching = false;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
-    if (argument === '--out') {
+    if (argument === '--fetch') fetching = true;
+    else if (argument.startsWith('--fetch=')) fetch.push(argument.slice('--fetch='.length));
+    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(argument)) {
+      // Addresses follow --fetch; an address without it is a mistake, not a file name.
+      if (!fetching) throw new Error(`${argument} is an address: use --fetch to save and ingest it\n${usage}`);
+      fetch.push(argument);
+    } else if (argument === '--out') {
       out = argv[index + 1];
       if (out === undefined) throw new Error(`--out needs a folder\n${usage}`);
       index += 1;
@@ -52,8 +67,43 @@ function parseArguments(argv: readonly string[]): Arguments {
     } else if (argument.startsWith('-')) throw new Error(`unknown option ${argument}\n${usage}`);
     else inputs.push(argument);
   }
+  if (fetching && fetch.length === 0) throw new Error(`--fetch needs one or more http(s) addresses\n${usage}`);
   if (inputs.length === 0) inputs.push(path.join(projectRoot, 'content/sources'));
-  return { out: out ?? path.join(projectRoot, 'content/articles'), inputs };
+  return { out: out ?? path.join(projectRoot, 'content/articles'), inputs, fetch };
+}
+
+/**
+ * Saves the --fetch pages into the first folder the run reads (content/sources by default) and adds any the
+ * inputs do not already cover; an address that cannot be saved is refused by name.
+ */
+async function fetchPages(args: Arguments, refusals: Refusal[]): Promise<Map<string, string>> {
+  // Each page fetched by this run, by the path the run reports it under, with its address.
+  const fetched = new Map<string, string>();
+  if (args.fetch.length === 0) return fetched;
+  const folders = args.inputs.filter((input) => statSync(input, { throwIfNoEntry: false })?.isDirectory());
+  const folder = folders[0] ?? path.join(projectRoot, 'content/sources');
+  for (const address of args.fetch) {
+    const result = await savePage(address, folder);
+    if ('refused' in result) {
+      refusals.push({ path: address, reason: result.refused });
+      continue;
+    }
+    const note = result.fetched ? '' : ' (saved before: not fetched again; delete the file to fetch the page anew)';
+    console.log(`${'saved'.padEnd(10)} ${display(result.saved)} ← ${address}${note}`);
+    if (result.fetched) fetched.set(display(result.saved), address);
+    if (!folders.some((input) => path.resolve(input) === path.resolve(folder))) args.inputs.push(result.saved);
+  }
+  return fetched;
+}
+
+/** A page this run fetched and then refused is not kept as a source: it would be refused again by every run. */
+function dropRefusedPages(refusals: readonly Refusal[], fetched: ReadonlyMap<string, string>): void {
+  for (const refusal of refusals) {
+    const address = fetched.get(refusal.path);
+    if (address === undefined) continue;
+    rmSync(refusal.path, { force: true });
+    refusal.reason += ` (fetched from ${address}; the saved page is removed)`;
+  }
 }
 
 function display(file: string): string {
@@ -215,7 +265,8 @@ async function main(): Promise<number> {
   const startedCpu = process.cpuUsage();
   const args = parseArguments(process.argv.slice(2));
   const refusals: Refusal[] = [];
-  const files = await collectSources(args.inputs, ['.txt'], refusals);
+  const fetched = await fetchPages(args, refusals);
+  const files = await collectSources(args.inputs, sourceExtensions, refusals);
   const catalogue = prepareCatalogue(
     operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
   );
@@ -238,6 +289,7 @@ async function main(): Promise<number> {
   // The manifest only ever describes copies that are on disk.
   if (failures.length > 0) throw new Error(`cannot write ${failures.length} copies:\n${failures.join('\n')}`);
   refusals.push(...plan.refusals);
+  dropRefusedPages(refusals, fetched);
   console.log(plan.outcomes.map(describe).join('\n'));
   const manifest = formatManifest(plan.manifest);
   if (manifest !== manifestRaw) writeAtomically(path.join(args.out, manifestName), manifest);

@@ -9,6 +9,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import type { Refusal } from '../../src/domain/ingest/batch';
 import { extractArticle, type Catalogue, type ExtractedArticle, type Refusable } from '../../src/domain/ingest/build-article';
 import { maxSourceBytes, oversizeReason } from '../../src/domain/ingest/read-source';
+import { isPageFile, maxPageBytes, oversizePageReason } from '../../src/domain/ingest/page-reader';
 
 /** A source file to read: the names the run orders and reports it by, and where it is. */
 export interface SourceEntry {
@@ -37,7 +38,10 @@ export function extractFile(entry: SourceEntry, catalogue: Catalogue): FileResul
     try {
       const info = fstatSync(descriptor);
       if (!info.isFile()) return { unread: { path: entry.path, reason: 'is not a regular file' } };
-      if (info.size > maxSourceBytes) return { unread: { path: entry.path, reason: oversizeReason(info.size) } };
+      // A saved page carries its scripts and styles: it has a limit of its own.
+      if (isPageFile(entry.file) ? info.size > maxPageBytes : info.size > maxSourceBytes) {
+        return { unread: { path: entry.path, reason: isPageFile(entry.file) ? oversizePageReason(info.size) : oversizeReason(info.size) } };
+      }
       bytes = readFileSync(descriptor);
     } finally {
       closeSync(descriptor);

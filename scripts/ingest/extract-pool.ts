@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { bundledScript } from '../bundle-cache.mjs';
 import type { Catalogue } from '../../src/domain/ingest/build-article';
 import type { Operation } from '../../src/domain/schema';
+import { isPageFile, loadPageReader } from '../../src/domain/ingest/page-reader';
 import { extractFile, type FileResult, type SourceEntry } from './extract-file';
 
 export interface ExtractRequest {
@@ -181,8 +182,9 @@ export class LocalExtractions implements Extractions {
 
   submit(): void {}
 
-  result(source: SourceEntry): Promise<FileResult> {
-    return Promise.resolve(extractFile(source, this.catalogue));
+  async result(source: SourceEntry): Promise<FileResult> {
+    if (isPageFile(source.file)) await loadPageReader();
+    return extractFile(source, this.catalogue);
   }
 
   async close(): Promise<void> {}

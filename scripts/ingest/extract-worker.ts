@@ -5,13 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareCatalogue } from '../../src/domain/ingest/build-article';
+import { isPageFile, loadPageReader } from '../../src/domain/ingest/page-reader';
 import type { Operation } from '../../src/domain/schema';
 import { extractFile } from './extract-file';
 import type { ExtractReply, ExtractRequest } from './extract-pool';
 
 const catalogue = prepareCatalogue((workerData as { operations: Operation[] }).operations);
 
-parentPort!.on('message', ({ id, sources }: ExtractRequest) => {
+function extractBatch({ id, sources }: ExtractRequest): void {
   const results = sources.map((source) => {
     try {
       return extractFile(source, catalogue);
@@ -21,4 +22,19 @@ parentPort!.on('message', ({ id, sources }: ExtractRequest) => {
     }
   });
   parentPort!.postMessage({ id, results } satisfies ExtractReply);
+}
+
+// Batches are answered in the order they came; a batch with a saved page first loads the page reader.
+let previous: Promise<void> = Promise.resolve();
+parentPort!.on('message', (request: ExtractRequest) => {
+  previous = previous.then(async () => {
+    try {
+      if (request.sources.some((source) => isPageFile(source.file))) await loadPageReader();
+    } catch (error) {
+      const thrown = `loading the page reader failed: ${error instanceof Error ? error.message : String(error)}`;
+      parentPort!.postMessage({ id: request.id, results: request.sources.map(() => ({ thrown })) } satisfies ExtractReply);
+      return;
+    }
+    extractBatch(request);
+  });
 });

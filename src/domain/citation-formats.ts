@@ -174,21 +174,7 @@ export function cslJsonCitation(input: CitationInput): Record<string, unknown> {
   };
 }
 
-const originalFields = ['url', 'outlet', 'headline', 'author', 'published'] as const;
-
-/**
- * The story's `original` frontmatter object, once the schema has one: read
- * by shape so citations pick it up as soon as stories carry it. Fields that
- * are not text are ignored.
- */
+/** The story's `original` (where it was first published), or null when the copy records none. */
 export function storyOriginal(story: StoryRecord): CitationOriginal | null {
-  const value: unknown = (story.data as Partial<Record<'original', unknown>>).original;
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Partial<Record<(typeof originalFields)[number], unknown>>;
-  const original: CitationOriginal = {};
-  for (const field of originalFields) {
-    const text = record[field];
-    if (typeof text === 'string') original[field] = text;
-  }
-  return Object.keys(original).length > 0 ? original : null;
+  return story.data.original ?? null;
 }

@@ -17,10 +17,12 @@ export interface NewsArticleInput {
   description: string;
   /** The operations the story covers, with absolute URLs of their pages. */
   operations: { name: string; url: string }[];
+  /** The original article the copy was made from (schema.org isBasedOn), when its address is known. */
+  isBasedOn?: Record<string, unknown> | null;
 }
 
 /** The NewsArticle object for one story. */
-export function newsArticle({ story, url, description, operations }: NewsArticleInput): Record<string, unknown> {
+export function newsArticle({ story, url, description, operations, isBasedOn }: NewsArticleInput): Record<string, unknown> {
   const { title, date, dateSource, dateline, outlet } = story.data;
   return {
     '@context': 'https://schema.org',
@@ -33,6 +35,7 @@ export function newsArticle({ story, url, description, operations }: NewsArticle
     ...(dateline !== null ? { dateline } : {}),
     ...(outlet !== null ? { publisher: { '@type': 'Organization', name: outlet } } : {}),
     ...(operations.length > 0 ? { about: operations.map((operation) => ({ '@type': 'Thing', name: operation.name, url: operation.url })) } : {}),
+    ...(isBasedOn ? { isBasedOn } : {}),
   };
 }
 

@@ -84,6 +84,35 @@ export const operationMentionSchema = z.object({
   editionNumber: z.number().int().positive().nullable(),
 });
 
+/** True when `value` is an absolute http: or https: URL: the only addresses the archive links to (never `javascript:`). */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value) || /[\s<>"]/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What is known of where an article was first published, from a saved page's
+ * metadata or a text source's header lines (docs/ingest.md). Absent when
+ * nothing is known; each field null when that fact is not.
+ */
+export const originalSchema = z.object({
+  /** The original's address (the page's canonical URL): http or https only. */
+  url: z.string().refine(isHttpUrl, { message: 'must be an absolute http or https URL' }).nullable(),
+  /** Who published it ('CBS News'), as the page or the header names it. */
+  outlet: z.string().min(1).nullable(),
+  /** The original's own headline, as written. */
+  headline: z.string().min(1).nullable(),
+  /** The byline's name(s), as written ('Jane Doe and John Roe'). */
+  author: z.string().min(1).nullable(),
+  /** The day the original was published, as its metadata or header states it. */
+  published: isoDate.nullable(),
+});
+
 export const dateSources = ['source', 'inferred', 'unknown'] as const;
 
 /** The frontmatter fields of an article copy, before the cross-field rules. */
@@ -94,9 +123,12 @@ export const articleFields = z.object({
     slug: z.string().regex(slugPattern),
     /** Publication day, or null when neither stated nor inferable. */
     date: isoDate.nullable(),
-    /** How the date is known: stated by the source's date line, inferred, or unknown. */
+    /** How the date is known: stated by the source (its date line or header, or a saved page's metadata), inferred, or unknown. */
     dateSource: z.enum(dateSources),
-    /** When inferred: the words the inference rests on. When unknown: clues that did not settle it, else null. */
+    /**
+     * When inferred: the words the inference rests on. When unknown: clues that did not settle it. When stated by a
+     * saved page's metadata: where it was found ('article:published_time'), and a day the text gives instead. Else null.
+     */
     dateEvidence: z.string().nullable(),
     /** The place line that opens the story ('CHARLOTTE, N.C.'), else null. */
     dateline: z.string().nullable(),
@@ -111,6 +143,8 @@ export const articleFields = z.object({
       file: z.string().min(1),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
+    /** Where the article was first published, when anything of it is known; absent otherwise. */
+    original: originalSchema.optional(),
   });
 
 type DatedFields = Pick<z.infer<typeof articleFields>, 'date' | 'dateSource' | 'dateEvidence'>;
@@ -180,3 +214,4 @@ export type FigureSubject = (typeof figureSubjects)[number];
 export type Scope = z.infer<typeof scopeSchema>;
 export type OperationMention = z.infer<typeof operationMentionSchema>;
 export type Operation = z.infer<typeof operationSchema>;
+export type Original = z.infer<typeof originalSchema>;

@@ -10,6 +10,7 @@ import { operationPath, storyPath } from './paths';
 import type { Operation } from './schema';
 import { storySearchData, type StorySearchData } from './search-data';
 import { storyDate, type StoryDate } from './story-date';
+import { isBasedOn, storyOriginal, type StoryOriginal } from './story-original';
 import type { StoryRecord } from './story-record';
 import { anchorSentences, type AnchoredSentence } from './story-sentences';
 
@@ -43,6 +44,8 @@ export interface StoryView<S extends StoryRecord> {
   figures: StoryFigure<S>[];
   operations: StoryOperation[];
   search: StorySearchData;
+  /** Where the story was first published, as far as the copy records it. */
+  original: StoryOriginal;
   /** Serialised NewsArticle, safe to place inside a script element. */
   jsonLd: string;
 }
@@ -75,6 +78,7 @@ export function buildStoryView<S extends StoryRecord>(story: S, paragraphs: read
   const description = story.data.description;
   const path = storyPath(story);
   const absolute = (pathname: string): string => new URL(pathname, context.site).href;
+  const original = storyOriginal(story);
   return {
     story,
     path,
@@ -94,12 +98,14 @@ export function buildStoryView<S extends StoryRecord>(story: S, paragraphs: read
     }),
     operations,
     search: storySearchData(story, context.operationById),
+    original,
     jsonLd: serializeJsonLd(
       newsArticle({
         story,
         url: absolute(path),
         description,
         operations: [...new Map(operations.filter((operation) => operation.href !== null).map((operation) => [operation.id, { name: operation.name, url: absolute(operation.href!) }])).values()],
+        isBasedOn: isBasedOn(original),
       }),
     ),
   };

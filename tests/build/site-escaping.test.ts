@@ -55,6 +55,22 @@ describe('a hostile archive renders as text', () => {
     expect(data.headline).toBe('Sweep <script>alert("title")</script> & <img src=x onerror=alert(1)> recovers 12 children');
     expect(data.dateline).toBe('RALEIGH <b onmouseover=alert(1)>N.C.</b>');
     expect(data.publisher.name).toBe('WXYZ "News" & <i>Friends</i>');
+    expect((data as unknown as { isBasedOn: unknown }).isBasedOn).toEqual({
+      '@type': 'NewsArticle',
+      url: "https://news.example/story?x='onmouseover=alert(7)&y=2",
+      headline: '</q><script>alert("orig")</script>',
+      author: { '@type': 'Person', name: '<b onmouseover=alert(9)>Jane</b>' },
+      publisher: { '@type': 'Organization', name: '<img src=x onerror=alert(8)> Gazette' },
+      datePublished: '2016-10-17',
+    });
+  });
+
+  it("shows the story's original as text, its address only as an http(s) link", () => {
+    const page = read('stories/hostile-markup/index.html');
+    expect(page).toContain('<a class="original-url" href="https://news.example/story?x=&#39;onmouseover=alert(7)&amp;y=2" rel="noopener noreferrer">');
+    expect(page).toContain('<span class="original-outlet">&lt;img src=x onerror=alert(8)&gt; Gazette</span>');
+    expect(page).toContain('<q class="original-headline">&lt;/q&gt;&lt;script&gt;alert(&quot;orig&quot;)&lt;/script&gt;</q>');
+    expect(page).toContain('<span class="original-author">&lt;b onmouseover=alert(9)&gt;Jane&lt;/b&gt;</span>');
   });
 
   it('shows conflicting numbers side by side, inferred dates with evidence, and every figure linked to its sentence', () => {

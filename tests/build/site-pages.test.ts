@@ -63,6 +63,20 @@ describe('story pages in the real build', () => {
         }
       });
 
+      it('says the archive wrote the headline, and where the story was first published as far as the copy records it', () => {
+        const page = html();
+        const note = htmlText(/<p class="headline-note"[^>]*>[\s\S]*?<\/p>/.exec(page)![0]);
+        const first = htmlText(/<p class="story-original"[^>]*>[\s\S]*?<\/p>/.exec(page)![0]);
+        const original = article.original;
+        expect(note).toBe(
+          original?.headline ? `Headline written by the archive. Original headline: ${original.headline}` : 'Headline written by the archive; the original headline is not recorded.',
+        );
+        const outlet = original?.outlet ?? article.outlet;
+        if (outlet) expect(first).toContain(`First published by ${outlet}`);
+        if (original?.url) expect(page).toContain(`<a class="original-url" href="${original.url}"`);
+        else expect(first).toMatch(/original address not recorded\.$/);
+      });
+
       it('has NewsArticle JSON-LD with only what the article states, that cannot close its script', () => {
         const page = html();
         const script = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!;
@@ -75,6 +89,7 @@ describe('story pages in the real build', () => {
         expect((data['publisher'] as { name: string } | undefined)?.name).toBe(article.outlet ?? undefined);
         expect((data['about'] as unknown[]).length).toBe(new Set(article.operations.map((o) => o.id)).size);
         expect(data['url']).toMatch(new RegExp(`/stories/${slug}/$`));
+        expect((data['isBasedOn'] as { url: string } | undefined)?.url).toBe(article.original?.url ?? undefined);
         expect(page).toMatch(/<meta property="og:type" content="article">/);
         expect(page).toMatch(new RegExp(`<link rel="canonical" href="[^"]+/stories/${slug}/">`));
       });

@@ -18,6 +18,7 @@ import {
   dateArticle, extractArticle, finishArticle, sha256, titleFor, type Catalogue, type ExtractedArticle, type Refusable, type SourceFile,
 } from './build-article';
 import { indexDated, type DatedArticle, type DateFields } from './dates';
+import { SeenPages } from './same-page';
 import type { Manifest } from './manifest';
 import { slugForTitle, uniqueSlug } from './slug';
 
@@ -216,6 +217,7 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
   const bytesInFolder = new Map<string, string>();
   for (const copy of copies) if (copy.sourceSha256 !== null && copy.sourceFile !== null) bytesInFolder.set(copy.sourceSha256, copy.sourceFile);
   const batchFiles = new Set<string>();
+  const seenPages = new SeenPages(() => copies.map((copy) => copy.article()));
   let order = 0;
   let finished = false;
   const takenSlugs = new Set(copies.flatMap((copy) => [copy.slug, stem(copy.name)]));
@@ -286,6 +288,12 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
     const twin = byText.get(article.textDigest) ?? inFolder;
     if (twin !== undefined) {
       refused.push({ path: source.path, reason: `is the same article as ${twin} (identical text); not ingested twice`, order });
+      return;
+    }
+    const address = article.original?.url;
+    const samePage = address ? seenPages.claim(address, { file: article.file, path: source.path }, !copyOfSource.has(article.file)) : undefined;
+    if (samePage !== undefined) {
+      refused.push({ path: source.path, reason: `is the same page as ${samePage.path} (address ${address}); not ingested twice`, order });
       return;
     }
     byText.set(article.textDigest, source.path);

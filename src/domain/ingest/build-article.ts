@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { bodyParagraphs, formatArticleWithBody, markdownBody, readFrontmatter } from '../article-file';
-import { articleSchema, describeSchemaError, type Article, type Figure, type Operation } from '../schema';
+import { articleSchema, describeSchemaError, type Article, type Figure, type Operation, type Original } from '../schema';
 import { sha256 } from '../sha256';
 import { splitSentences } from '../sentences';
 import { extractFigures } from './article-figures';
@@ -14,6 +14,7 @@ import { readDateline, type Dateline } from './dateline';
 import { cluesFromPhrases, dateFromFigures, dateFromPhrases, findDatePhrases, type DateFields, type DatedIndex } from './dates';
 import { compileCatalogue, findOperations, type CompiledCatalogue, type OperationFindings } from './operations';
 import { readSource } from './read-source';
+import { isPageFile, readPage } from './page-reader';
 import { makeTitle } from './title';
 
 /** A raw source as the CLI read it. */
@@ -54,6 +55,10 @@ export interface ExtractedArticle {
   /** The first paragraph's sentences, for a headline when the article names no operation and no figure. */
   leadSentences: string[];
   statedDate: string | null;
+  /** Where a stated date was found when not in a date line (a saved page's metadata), and any other day the text gives. */
+  statedEvidence: string | null;
+  /** What the source says of its original (a text source's header, a saved page's metadata), else null. */
+  original: Original | null;
   /** Rule 1 of dates.ts: a day the text itself dates (null when it dates none). */
   textDate: DateFields | null;
   /** The date clues that settle nothing, quoted, for an article that stays undated. */
@@ -70,15 +75,19 @@ export { sha256 };
 
 /** Reads one source and extracts its dateline, operations and figures; refuses what is not an article. */
 export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusable<ExtractedArticle> {
-  const read = readSource(source.bytes);
+  // A saved web page (.html, .htm) is read for its article and metadata (after loadPageReader()); anything else is a text source.
+  const read = isPageFile(source.file) ? readPage(source.bytes) : readSource(source.bytes);
   if (!read.ok) return read;
-  const { paragraphs, statedDate } = read.text;
+  const { paragraphs, statedDate, original, dateFoundIn } = read.text;
   const sentences = paragraphs.flatMap((text, paragraph) => splitSentences(text).map((sentence) => ({ paragraph, text: sentence })));
   const texts = sentences.map((sentence) => sentence.text);
   const dateline = readDateline(paragraphs[0]!);
   const operations = findOperations(texts, catalogue.compiled);
   // Only what pass two needs is kept, not the sentences: the plan holds every undated article until then.
-  const phrases = statedDate === null ? findDatePhrases(texts) : [];
+  // A date from a page's metadata is checked against the text's own: where they differ, the copy says so.
+  const phrases = statedDate === null || dateFoundIn !== null ? findDatePhrases(texts) : [];
+  const textDate = dateFromPhrases(phrases);
+  const otherDay = statedDate !== null && textDate !== null && textDate.date !== statedDate ? `. The text's own date differs (${textDate.date}): ${textDate.dateEvidence}` : '';
   const body = markdownBody(paragraphs);
   // Text with Markdown syntax in it is read back to prove the copy holds exactly these words. Plain prose needs
   // no proof: it is written as is.
@@ -96,8 +105,10 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
       plainProse: body.plainProse,
       leadSentences: sentences.filter((sentence) => sentence.paragraph === 0).map((sentence) => sentence.text),
       statedDate,
-      textDate: dateFromPhrases(phrases),
-      clues: cluesFromPhrases(phrases),
+      statedEvidence: dateFoundIn === null ? null : `${dateFoundIn}${otherDay}`,
+      original,
+      textDate: statedDate === null ? textDate : null,
+      clues: statedDate === null ? cluesFromPhrases(phrases) : null,
       dateline,
       operations: { ...operations, hits: [] },
       figures: extractFigures(sentences, operations, dateline),
@@ -111,7 +122,7 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
  * unknown, with the clues that did not settle it.
  */
 export function dateArticle(article: ExtractedArticle, dated: DatedIndex): DateFields {
-  if (article.statedDate !== null) return { date: article.statedDate, dateSource: 'source', dateEvidence: null };
+  if (article.statedDate !== null) return { date: article.statedDate, dateSource: 'source', dateEvidence: article.statedEvidence };
   if (article.textDate) return article.textDate;
   const fromFigures = dateFromFigures(article.figures, dated, article.file);
   if (fromFigures?.kind === 'dated') return fromFigures.fields;
@@ -153,6 +164,7 @@ export function finishArticle(extracted: ExtractedArticle, dates: DateFields, sl
     operations: extracted.operations.mentions,
     figures: extracted.figures,
     source: { file: extracted.file, sha256: extracted.sha256 },
+    ...(extracted.original === null ? {} : { original: extracted.original }),
   };
   const parsed = articleSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, reason: `does not fit the content schema: ${describeSchemaError(parsed.error)}` };

@@ -3,16 +3,21 @@
  * a bounded size, an optional leading date line, and paragraphs. Pure: the
  * CLI reads the file, this decides whether it is an article at all.
  */
-import { isIsoDate } from '../schema';
+import { isIsoDate, type Original } from '../schema';
+import { readSourceHeader } from './source-header';
 
 /** Sources above this size are refused: a news article is a few kilobytes, a larger file is not one article. */
 export const maxSourceBytes = 1024 * 1024;
 
 export interface SourceText {
-  /** The day the date line states ('2017-10-19'), or null when the source has no date line. */
+  /** The day the source states ('2017-10-19': its date line or header, or a saved page's metadata), else null. */
   statedDate: string | null;
-  /** The article's paragraphs, the date line removed, wording untouched. */
+  /** The article's paragraphs, the date line and header removed, wording untouched. */
   paragraphs: string[];
+  /** What the source's header (or a saved page's metadata) says of the original; null when nothing. */
+  original: Original | null;
+  /** Where a saved page's metadata states the date ("Stated by the page's article:published_time"); null for a text source. */
+  dateFoundIn: string | null;
 }
 
 export type ReadSourceResult = { ok: true; text: SourceText } | { ok: false; reason: string };
@@ -80,7 +85,17 @@ export function readSource(bytes: Uint8Array): ReadSourceResult {
     statedDate = value;
     text = text.slice(dateLine[0].length);
   }
+  const headed = readSourceHeader(text);
+  if (!headed.ok) return headed;
+  let original: Original | null = null;
+  if (headed.header !== null) {
+    const { date, ...known } = headed.header;
+    if (date !== null && statedDate !== null) return { ok: false, reason: 'gives its date twice, in the date line and in the header' };
+    statedDate ??= date;
+    original = { ...known, published: statedDate };
+    text = headed.rest;
+  }
   const paragraphs = splitParagraphs(text);
   if (paragraphs.length === 0) return { ok: false, reason: 'has a date line but no article text' };
-  return { ok: true, text: { statedDate, paragraphs } };
+  return { ok: true, text: { statedDate, paragraphs, original, dateFoundIn: null } };
 }

@@ -133,10 +133,10 @@ describe('CSL-JSON citation', () => {
 });
 
 describe('original of a story', () => {
-  it('reads an original object by its shape and ignores fields that are not text', () => {
+  it("is the copy's original object, or null when it records none", () => {
     const base = datedStory('with-original', '2017-10-19');
-    const withOriginal = { ...base, data: { ...base.data, original: { url: 'https://news.test/x', headline: 'Sweep', author: 7 } } };
-    expect(storyOriginal(withOriginal)).toEqual({ url: 'https://news.test/x', headline: 'Sweep' });
+    const original = { url: 'https://news.test/x', outlet: null, headline: 'Sweep', author: null, published: null };
+    expect(storyOriginal({ ...base, data: { ...base.data, original } })).toEqual(original);
     expect(storyOriginal(base)).toBeNull();
   });
 });
