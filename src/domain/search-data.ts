@@ -28,7 +28,7 @@ export function storySearchData(story: StoryRecord, operationById: ReadonlyMap<s
     sortDate: searchSortDate(story),
     operations: names,
     year: story.data.date?.slice(0, 4) ?? 'Undated',
-    outlet: story.data.outlet,
+    outlet: story.data.outlet ?? story.data.original?.outlet ?? null,
     place: story.data.dateline,
     date: story.data.date ?? storyDate(story).text,
   };
