@@ -12,9 +12,19 @@ const shown = 3;
 /**
  * One row group per thing counted, flagged when the stories give different
  * numbers; one row per number as written, with up to three of its sources;
- * past six numbers, the others are counted in a last row.
+ * past six numbers, the others are counted in a last row. Sources are
+ * numbered in order of appearance: a story's headline is written out the
+ * first time only, and later rows name it by its number, so a long headline
+ * is not repeated row after row.
  */
 export function measureRowsHtml(measures: readonly MeasureRow<StoryRecord>[]): Html {
+  const keys = new Map<string, number>();
+  const source = (story: StoryRecord): Html => {
+    const known = keys.get(story.id);
+    if (known !== undefined) return html`<li><a href="${storyPath(story)}">story [${known}]</a> <span class="source-again">(above)</span></li>`;
+    keys.set(story.id, keys.size + 1);
+    return html`<li><span class="source-key">[${keys.size}]</span> <a href="${storyPath(story)}">${story.data.title}</a>, ${storyDateHtml(storyDate(story))}</li>`;
+  };
   return html`${measures.map((row) => {
     const { shown: variants, others } = selectVariants(row);
     const rows = variants.map((variant, index) => {
@@ -25,9 +35,7 @@ export function measureRowsHtml(measures: readonly MeasureRow<StoryRecord>[]): H
             }</th>`
           : null;
       const rest = variant.reports.length - shown;
-      const sources = variant.reports
-        .slice(0, shown)
-        .map((report) => html`<li><a href="${storyPath(report.story)}">${report.story.data.title}</a>, ${storyDateHtml(storyDate(report.story))}</li>`);
+      const sources = variant.reports.slice(0, shown).map((report) => source(report.story));
       return html`<tr>${heading}<td><a href="${variant.reports[0]!.href}">${variant.text}</a></td><td><ul class="sources">${sources}${
         rest > 0 && html`<li>and ${rest} more ${rest === 1 ? 'story' : 'stories'}</li>`
       }</ul></td></tr>`;

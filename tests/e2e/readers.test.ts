@@ -79,6 +79,21 @@ describe('4. an operation across its editions', () => {
     await page.close();
   });
 
+  it("writes each headline once per timeline table, not in every 'Reported by' row", async () => {
+    const page = await open(crossCountry);
+    const tables = page.locator('.timeline table.measures');
+    expect(await tables.count()).toBeGreaterThan(0);
+    for (const table of await tables.all()) {
+      const titles = await table.locator('ul.sources a').allTextContents();
+      const headlines = titles.filter((title) => !/^story \[\d+\]$/.test(title));
+      expect(new Set(headlines).size).toBe(headlines.length);
+    }
+    // Edition XI's one story fills five rows: its headline is written once, the other rows name it by number.
+    const first = await tables.first().locator('ul.sources a').allTextContents();
+    expect(first).toEqual(['Operation Cross Country XI: 84 children recovered, 120 traffickers arrested', 'story [1]', 'story [1]', 'story [1]', 'story [1]']);
+    await page.close();
+  });
+
   it('charts every edition, undated ones included, with a legend', async () => {
     const page = await open(crossCountry);
     const groups = await page.locator('svg[aria-labelledby^="chart-figures"] text.chart-group').allTextContents();

@@ -116,6 +116,21 @@ describe('long lists as markup', () => {
     expect(table).toContain(`<a href="/stories/bad/">${escaped}</a>, <time datetime="2018-07-01">July 1, 2018</time>`);
     expect(table).not.toContain('<script');
   });
+
+  it('writes a source headline once per table and names it by its number after that', () => {
+    const sentence = 'So far, 84 kids have been recovered and 120 alleged traffickers have been arrested.';
+    const one = story('one', {
+      title: 'A long headline',
+      date: '2017-10-19',
+      dateSource: 'source',
+      paragraphs: [[sentence]],
+      figures: [figure({ sentence, value: 84, text: '84' }), figure({ sentence, value: 120, text: '120', subject: 'traffickers', action: 'arrested' })],
+    });
+    const table = measureRowsHtml(buildOperationTimeline(crossCountry, [one], citeFigures).entries[0]!.measures).value;
+    expect(table.split('A long headline')).toHaveLength(2);
+    expect(table).toContain('<li><span class="source-key">[1]</span> <a href="/stories/one/">A long headline</a>, <time datetime="2017-10-19">October 19, 2017</time></li>');
+    expect(table).toContain('<li><a href="/stories/one/">story [1]</a> <span class="source-again">(above)</span></li>');
+  });
 });
 
 describe('story page parts as markup', () => {
