@@ -7,20 +7,37 @@ import { z } from 'astro/zod';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True when `value` is a real calendar day written as YYYY-MM-DD. */
+/**
+ * The years a story's date may fall in. News about these sweeps starts in
+ * the 2000s; anything outside this range (0000, 9999, a typo of a century)
+ * is an error, not a date to publish.
+ */
+export const dateYears = { first: 1900, last: 2100 } as const;
+
+/** True when `value` is a real calendar day written as YYYY-MM-DD, in a year of dateYears. */
 export function isIsoDate(value: string): boolean {
   if (!isoDatePattern.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < dateYears.first || year > dateYears.last) return false;
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** A Date that is exactly a day: midnight UTC, as YAML reads an unquoted YYYY-MM-DD. */
+function isWholeDay(value: Date): boolean {
+  return !Number.isNaN(value.getTime()) && value.getTime() % 86_400_000 === 0;
 }
 
 /**
  * A calendar day. YAML turns an unquoted 2017-10-19 into a Date, so a hand
  * edit that drops the quotes is accepted and normalised back to the string.
+ * YAML would also roll an unquoted 2019-13-45 over to 2020-02-14: the copy
+ * reader (article-file.ts) refuses such a scalar before it gets here. A
+ * timestamp with a time of day is not a day and is refused.
  */
 export const isoDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' }),
+  (value) => (value instanceof Date && isWholeDay(value) ? value.toISOString().slice(0, 10) : value),
+  z.string().refine(isIsoDate, { message: `must be a real date written YYYY-MM-DD, in the years ${dateYears.first} to ${dateYears.last}` }),
 );
 
 /** Lower-case words joined by single hyphens: the only shape a permalink segment takes. */
