@@ -18,7 +18,7 @@ import {
   dateArticle, extractArticle, finishArticle, sha256, titleFor, type Catalogue, type ExtractedArticle, type Refusable, type SourceFile,
 } from './build-article';
 import { indexDated, type DatedArticle, type DateFields } from './dates';
-import type { Manifest } from './manifest';
+import type { Manifest, ManifestEntry } from './manifest';
 import { slugForTitle, uniqueSlug } from './slug';
 
 /** A copy already in the output folder. */
@@ -58,6 +58,8 @@ export interface Outcome {
   article: Article;
   /** For 'kept': the source changed since the copy was written, so an editor should compare. */
   sourceChanged: boolean;
+  /** The manifest entry for the bytes in `content`, journaled with the write (manifest.ts); null when there is none. */
+  record: ManifestEntry | null;
 }
 
 export interface Refusal {
@@ -242,8 +244,10 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
     else if (sameText(current.bytes(), content)) status = 'unchanged';
     else if (recorded !== undefined && current.sha256 === recorded.written) status = 'updated';
     else status = 'kept';
+    let record: ManifestEntry | null = null;
     if (status !== 'kept') {
-      nextManifest.set(copy, { source: article.file, sourceSha256: article.sha256, textDigest: article.textDigest, written: sha256(content) });
+      record = { source: article.file, sourceSha256: article.sha256, textDigest: article.textDigest, written: sha256(content) };
+      nextManifest.set(copy, record);
     }
     const outcome: Outcome = {
       path: article.path,
@@ -252,6 +256,7 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
       content: status === 'written' || status === 'updated' ? content : null,
       article: finished.value.article,
       sourceChanged: status === 'kept' && (recorded?.sourceSha256 ?? existingCopy?.sourceSha256) !== article.sha256,
+      record,
     };
     if (emit && outcome.content !== null) {
       emit(outcome);

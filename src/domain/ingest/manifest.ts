@@ -51,3 +51,45 @@ export function formatManifest(manifest: Manifest): string {
   }
   return `${JSON.stringify({ about, copies }, null, 2)}\n`;
 }
+
+/**
+ * The journal of a run in progress, next to the manifest. The manifest is
+ * written once, at the end of a run; a run killed before that had already
+ * replaced some copies, whose new bytes the manifest does not know, and they
+ * looked hand-edited forever after. So each copy's manifest entry is appended
+ * here (one JSON line) before the copy is renamed into place: a copy whose
+ * bytes match its journal entry is what ingest wrote, however the run ended.
+ * A successful run folds the journal into the manifest and removes it.
+ */
+export const journalName = '.ingest-journal';
+
+const journalLineSchema = entrySchema.extend({ copy: z.string().min(1) });
+
+/** One journal line: the copy's file name and the entry the manifest will hold for it. */
+export function journalLine(copy: string, entry: ManifestEntry): string {
+  return `${JSON.stringify({ copy, source: entry.source, sourceSha256: entry.sourceSha256, textDigest: entry.textDigest, written: entry.written })}\n`;
+}
+
+/**
+ * The manifest with a killed run's journal folded in: a journal entry counts only when the copy on disk has
+ * exactly the bytes it records (`digestOnDisk`), so a copy edited since, or never reached, is not vouched for.
+ * Later lines win; a line cut short by the kill is ignored.
+ */
+export function applyJournal(manifest: Manifest, journal: string | null, digestOnDisk: (copy: string) => string | undefined): Manifest {
+  if (journal === null) return manifest;
+  const merged: Manifest = new Map(manifest);
+  for (const line of journal.split('\n')) {
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const parsed = journalLineSchema.safeParse(json);
+    if (!parsed.success) continue;
+    const { copy, ...entry } = parsed.data;
+    if (digestOnDisk(copy) === entry.written) merged.set(copy, entry);
+  }
+  return merged;
+}
