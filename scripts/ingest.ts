@@ -232,6 +232,7 @@ async function planRun(
   const planner = startIngestPlan({
     existing,
     manifest: applyJournal(parseManifest(manifestRaw), journalRaw, (name) => onDisk.get(name)),
+    copyPath: (name) => display(path.join(out, name)),
     catalogue,
     emit: (outcome) => {
       writer.write(path.join(out, outcome.copy), outcome.content!, outcome.record === null ? null : journalLine(outcome.copy, outcome.record));

@@ -6,9 +6,13 @@ import matter from 'gray-matter';
 import { markdownToParagraphs, paragraphsToMarkdown } from './markdown-body';
 import { dateYears, isIsoDate, type Article } from './schema';
 
-/** The frontmatter keys in the order ingest writes them, so files diff cleanly. */
+/**
+ * The frontmatter keys in the order ingest writes them, so files diff cleanly. formerSlugs comes last and only
+ * when set: a copy without it is byte for byte what it was, and ingest adds it to a hand-edited copy by
+ * inserting lines before the closing fence (former-slugs.ts), which gives the same bytes as writing it.
+ */
 const keyOrder: readonly (keyof Article)[] = [
-  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'figures', 'source',
+  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'figures', 'source', 'formerSlugs',
 ];
 
 export interface ParsedArticleFile {
@@ -230,7 +234,7 @@ export function formatArticleFile(article: Article, paragraphs: readonly string[
 /** Writes a copy whose Markdown body (markdownBody) is already made: ingest makes it on an extraction thread. */
 export function formatArticleWithBody(article: Article, markdown: string): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of keyOrder) ordered[key] = article[key];
+  for (const key of keyOrder) if (article[key] !== undefined) ordered[key] = article[key];
   // The body goes in as a file object: given a string, gray-matter first parses it for frontmatter of its own
   // (about 60 µs a copy, a tenth of ingest's main thread), which a body never has.
   return matter.stringify({ content: markdown }, ordered, { engines: { yaml: yamlEngine } });

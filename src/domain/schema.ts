@@ -107,7 +107,10 @@ export const dateSources = ['source', 'inferred', 'unknown'] as const;
 export const articleFields = z.object({
     /** A factual headline generated from the lead and the figures; editors may rewrite it. */
     title: z.string().min(1),
-    /** The permalink segment: /stories/<slug>/. Fixed at first ingest, never changed after. */
+    /**
+     * The permalink segment: /stories/<slug>/. Ingest fixes it at first ingest and never changes it; an
+     * editor may, and ingest keeps the edit and records the old one in formerSlugs.
+     */
     slug: z.string().regex(slugPattern),
     /** Publication day, or null when neither stated nor inferable. */
     date: isoDate.nullable(),
@@ -128,12 +131,27 @@ export const articleFields = z.object({
       file: z.string().min(1),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
+    /**
+     * Slugs the story was published under before an editor changed `slug`, oldest first. Published URLs never
+     * die: each /stories/<former>/ serves a redirect page to /stories/<slug>/ (redirects.ts). Absent when there
+     * are none (ingest never writes an empty list), so copies without a slug change are as they always were.
+     * Ingest adds the old slug itself when it sees a slug changed by hand; an editor may add one too.
+     */
+    formerSlugs: z.array(z.string().regex(slugPattern)).optional(),
   });
 
-type DatedFields = Pick<z.infer<typeof articleFields>, 'date' | 'dateSource' | 'dateEvidence'>;
+type CheckedFields = Pick<z.infer<typeof articleFields>, 'date' | 'dateSource' | 'dateEvidence' | 'slug' | 'formerSlugs'>;
 
-/** The date fields must agree: a stated or inferred date exists, an inferred one says why. */
-function checkDateFields(article: DatedFields, ctx: z.RefinementCtx): void {
+/**
+ * The date fields must agree: a stated or inferred date exists, an inferred one says why. A former slug is
+ * neither the slug itself nor listed twice.
+ */
+function checkFields(article: CheckedFields, ctx: z.RefinementCtx): void {
+    const former = article.formerSlugs ?? [];
+    former.forEach((slug, index) => {
+      if (slug === article.slug) ctx.addIssue({ code: 'custom', path: ['formerSlugs', index], message: `is the story's own slug '${slug}'` });
+      else if (former.indexOf(slug) !== index) ctx.addIssue({ code: 'custom', path: ['formerSlugs', index], message: `lists '${slug}' twice` });
+    });
     if (article.dateSource === 'unknown' && article.date !== null) {
       ctx.addIssue({ code: 'custom', path: ['date'], message: "must be null when dateSource is 'unknown'" });
     }
@@ -146,7 +164,7 @@ function checkDateFields(article: DatedFields, ctx: z.RefinementCtx): void {
 }
 
 /** One article copy's frontmatter, as ingest writes it and editors may correct it. */
-export const articleSchema = articleFields.superRefine(checkDateFields);
+export const articleSchema = articleFields.superRefine(checkFields);
 
 /**
  * What the content layer stores for a story: the frontmatter plus the body
@@ -157,7 +175,7 @@ export const storedArticleSchema = articleFields
     /** Paragraphs, each a list of sentences; a figure's sentence is one of them. */
     paragraphs: z.array(z.array(z.string())),
   })
-  .superRefine(checkDateFields);
+  .superRefine(checkFields);
 
 export const operationKinds = ['sweep', 'initiative'] as const;
 

@@ -2,6 +2,10 @@
  * The ingest manifest, kept next to the copies: for each copy, the source it
  * came from and the SHA-256 of the bytes ingest last wrote. A copy whose bytes
  * differ from that digest was edited by hand, and ingest leaves it alone.
+ * It also records the copy's slug as ingest last wrote or saw it and its
+ * former slugs, so a trusted copy is rendered with
+ * an editor's slug without reading it, and a slug changed by hand since is
+ * noticed and its old URL kept (former-slugs.ts).
  */
 import { z } from 'astro/zod';
 
@@ -17,6 +21,10 @@ const entrySchema = z.object({
   textDigest: z.string(),
   /** SHA-256 of the copy as ingest wrote it. */
   written: z.string(),
+  /** The copy's slug as ingest last wrote or saw it (entries written before slugs were recorded have none). */
+  slug: z.string().optional(),
+  /** The copy's formerSlugs (schema.ts), when it has any. */
+  formerSlugs: z.array(z.string()).optional(),
 });
 
 const manifestSchema = z.object({ about: z.string().optional(), copies: z.record(entrySchema) });
@@ -27,6 +35,19 @@ export type ManifestEntry = z.infer<typeof entrySchema>;
 export type Manifest = Map<string, ManifestEntry>;
 
 const about = 'Written by `npm run ingest`: the digest of each copy as ingest last wrote it, so that hand edits are detected and kept. Do not edit.';
+
+/** An entry's fields in a fixed order, the optional ones only when set: a manifest without them reads and writes as before. */
+function orderedEntry(entry: ManifestEntry): ManifestEntry {
+  const { source, sourceSha256, textDigest, written, slug, formerSlugs } = entry;
+  return {
+    source,
+    sourceSha256,
+    textDigest,
+    written,
+    ...(slug === undefined ? {} : { slug }),
+    ...(formerSlugs === undefined || formerSlugs.length === 0 ? {} : { formerSlugs }),
+  };
+}
 
 /** Reads the manifest; a missing one is empty. Throws with a readable message when it is not a manifest. */
 export function parseManifest(raw: string | null): Manifest {
@@ -46,8 +67,7 @@ export function parseManifest(raw: string | null): Manifest {
 export function formatManifest(manifest: Manifest): string {
   const copies: Record<string, ManifestEntry> = {};
   for (const name of [...manifest.keys()].sort()) {
-    const entry = manifest.get(name)!;
-    copies[name] = { source: entry.source, sourceSha256: entry.sourceSha256, textDigest: entry.textDigest, written: entry.written };
+    copies[name] = orderedEntry(manifest.get(name)!);
   }
   return `${JSON.stringify({ about, copies }, null, 2)}\n`;
 }
@@ -67,7 +87,7 @@ const journalLineSchema = entrySchema.extend({ copy: z.string().min(1) });
 
 /** One journal line: the copy's file name and the entry the manifest will hold for it. */
 export function journalLine(copy: string, entry: ManifestEntry): string {
-  return `${JSON.stringify({ copy, source: entry.source, sourceSha256: entry.sourceSha256, textDigest: entry.textDigest, written: entry.written })}\n`;
+  return `${JSON.stringify({ copy, ...orderedEntry(entry) })}\n`;
 }
 
 /**
