@@ -346,12 +346,15 @@ export function startIngestPlan({ existing, manifest, catalogue, emit, copyPath 
     } else if (!isDeepStrictEqual(formerSlugs, existingCopy.formerSlugs)) {
       // The editor changed the slug: keep it, and record the old one in the copy so its URL keeps working.
       const patched = setFormerSlugs(existingCopy.raw(), formerSlugs);
-      const change = `its slug was changed by hand from '${existingCopy.previousSlug}' to '${slug}'`;
+      const change =
+        existingCopy.previousSlug === slug
+          ? `its formerSlugs should list [${formerSlugs.join(', ')}] (never its own slug, never one twice)`
+          : `its slug was changed by hand from '${existingCopy.previousSlug}' to '${slug}'`;
       if (patched === null) {
-        refused.push({ path: copyPath(copy), reason: `${change}: add formerSlugs: [${formerSlugs.join(', ')}] to it so /stories/${existingCopy.previousSlug}/ keeps working`, order });
+        refused.push({ path: copyPath(copy), reason: `${change}: set formerSlugs: [${formerSlugs.join(', ')}] in it, so every old URL keeps working`, order });
       } else {
         write = patched;
-        notes.push(`${copyPath(copy)}: ${change}; formerSlugs now lists '${existingCopy.previousSlug}', and /stories/${existingCopy.previousSlug}/ will redirect to /stories/${slug}/`);
+        notes.push(`${copyPath(copy)}: ${change}; formerSlugs now lists [${formerSlugs.join(', ')}], each redirecting to /stories/${slug}/`);
         if (recorded !== undefined) nextManifest.set(copy, { ...withoutSlugs(recorded), ...slugs });
         finalSlugs.set(copy, { slug, formerSlugs });
       }
@@ -430,7 +433,8 @@ export function startIngestPlan({ existing, manifest, catalogue, emit, copyPath 
     const datedIndex = indexDated(dated);
     for (const named of undated) finish(named, dateArticle(named.article, datedIndex));
 
-    // Every copy left as it is that the build would refuse, by the copy's name: the source is not at fault.
+    // Copies claiming one URL, and every copy left as it is that the build would refuse, by the copy's name:
+    // the source is not at fault. Reported after the sources' refusals.
     let after = order;
     for (const clash of slugClashes(finalSlugs)) {
       after += 1;

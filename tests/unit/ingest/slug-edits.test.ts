@@ -78,6 +78,23 @@ describe('a slug changed by hand', () => {
     expect(articleIn(folder, name)).toMatchObject({ slug: 'sweep-arrests', formerSlugs: ['operation-cross-country-12-traffickers-arrested'] });
   });
 
+  it('is refused, saying what to write, when ingest cannot add the old slug itself', () => {
+    const folder: Folder = new Map();
+    ingestInto(folder, [a]);
+    // A list written by hand in flow style: ingest does not rewrite an editor's YAML.
+    editSlug(folder, name, 'sweep-arrests', (text) => text.replace(/\n---\n/, '\nformerSlugs: [older-one]\n---\n'));
+    const edited = folder.get(name);
+    const plan = ingestInto(folder, [a]);
+    expect(plan.refusals).toEqual([
+      {
+        path: name,
+        reason:
+          "its slug was changed by hand from 'operation-cross-country-12-traffickers-arrested' to 'sweep-arrests': set formerSlugs: [older-one, operation-cross-country-12-traffickers-arrested] in it, so every old URL keeps working",
+      },
+    ]);
+    expect(folder.get(name)).toBe(edited);
+  });
+
   it('leaves its old slug to no new article', () => {
     const folder: Folder = new Map();
     ingestInto(folder, [a]);
