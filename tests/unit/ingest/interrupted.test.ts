@@ -83,8 +83,13 @@ describe('an update run killed with SIGKILL', () => {
     await killAt('write:2', '--out', out, sources);
     const [left] = readdirSync(out).filter((name) => name.endsWith('.tmp'));
     expect(left).toMatch(/^\..+\.md\.\d+\.tmp$/);
+    // One that a live process is writing (a build saving its stats, say) is not touched.
+    const live = `.copy-stats.json.${process.pid}.tmp`;
+    writeFileSync(path.join(out, live), '{}');
     const next = await runIngest({}, '--out', out, sources);
     expect(next.stdout).toContain(`note       removed ${left}, left by an interrupted run`);
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([live]);
+    rmSync(path.join(out, live));
     expect(leftovers(out)).toEqual([]);
   }, 30_000);
 
