@@ -103,10 +103,11 @@ const writerProgram = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } = require('node:fs');
 const { journal, stallAfter } = workerData;
-let journalFd = null;
 let renamed = 0;
 parentPort.on('message', (jobs) => {
   const failures = [];
+  // Opened for each batch: a descriptor a thread opens is the process's, and outlives the thread.
+  let journalFd = null;
   for (const { file, temporary, content, record } of jobs) {
     try {
       writeFileSync(temporary, content);
@@ -126,10 +127,8 @@ parentPort.on('message', (jobs) => {
       failures.push(file + ': ' + (error && error.message ? error.message : String(error)));
     }
   }
-  parentPort.postMessage({ done: jobs.length, failures });
-});
-parentPort.on('close', () => {
   if (journalFd !== null) closeSync(journalFd);
+  parentPort.postMessage({ done: jobs.length, failures });
 });
 `;
 

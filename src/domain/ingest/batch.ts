@@ -132,8 +132,8 @@ function stem(name: string): string {
 }
 
 /** The `slug:` line of a copy ingest wrote (a bare identifier, the second line), without parsing its YAML. */
-function slugInText(raw: string): string | undefined {
-  const slug = /^slug: ([a-z0-9-]+)\r?$/m.exec(raw.slice(0, 4096))?.[1];
+function slugInText(head: string): string | undefined {
+  const slug = /^slug: ([a-z0-9-]+)\r?$/m.exec(head)?.[1];
   return slug !== undefined && slugPattern.test(slug) ? slug : undefined;
 }
 
@@ -222,7 +222,8 @@ function indexCopies(existing: readonly ExistingCopy[], manifest: Manifest, note
         slug: previousSlug,
         // An entry without a slug was written before slugs were recorded, and then a slug changed by hand that
         // rendered otherwise unchanged was trusted as ingest's: its text has the slug to keep.
-        currentSlug: recorded.slug !== undefined ? () => previousSlug : once(() => slugInText(raw()) ?? previousSlug),
+        // Only the head of the file, and not kept: this is every copy of the batch on the first run after slugs were recorded.
+        currentSlug: recorded.slug !== undefined ? () => previousSlug : once(() => slugInText(utf8.decode(bytes().subarray(0, 4096))) ?? previousSlug),
         formerSlugs: recorded.formerSlugs ?? [],
         previousSlug,
         sourceFile: recorded.source,
