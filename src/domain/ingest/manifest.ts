@@ -8,6 +8,7 @@
  * noticed and its old URL kept (former-slugs.ts).
  */
 import { z } from 'astro/zod';
+import { slugPattern } from '../schema';
 
 /** File name of the manifest inside the output folder; the article loader reads only *.md. */
 export const manifestName = 'ingest-manifest.json';
@@ -22,9 +23,9 @@ const entrySchema = z.object({
   /** SHA-256 of the copy as ingest wrote it. */
   written: z.string(),
   /** The copy's slug as ingest last wrote or saw it (entries written before slugs were recorded have none). */
-  slug: z.string().optional(),
+  slug: z.string().regex(slugPattern).optional(),
   /** The copy's formerSlugs (schema.ts), when it has any. */
-  formerSlugs: z.array(z.string()).optional(),
+  formerSlugs: z.array(z.string().regex(slugPattern)).optional(),
 });
 
 const manifestSchema = z.object({ about: z.string().optional(), copies: z.record(entrySchema) });
