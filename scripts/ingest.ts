@@ -6,14 +6,18 @@
  *   npm run ingest -- --fetch <url>...               saves each page into the sources folder, then ingests
  *
  * Prints one line per article and a summary; exits 1 when any source was
- * refused (one line each, naming the file and the reason). Every file is
- * written to a temporary name in the output folder and renamed, so a run
- * never leaves a half-written copy; copies are written on a worker thread
- * while the main thread goes on. A large run reads and extracts its sources
+ * refused (one line each, naming the file and the reason), 2 when the run
+ * failed or another ingest holds the output folder. `--` ends the options.
+ * Every file is written to a temporary name in the output folder and renamed,
+ * so a run never leaves a half-written copy; copies are written on a worker
+ * thread while the main thread goes on. One ingest at a time writes a folder
+ * (a lock, scripts/lib/run-lock.ts), and each copy's manifest entry is
+ * journaled before the copy is renamed into place, so a run killed at any
+ * point leaves no copy that looks edited by hand. A large run reads and extracts its sources
  * on worker threads, one a core (ARCHIVE_INGEST_THREADS sets how many; 0:
  * none), and gives exactly the copies a run on one thread gives.
  */
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,19 +26,26 @@ import { readFile } from '../src/lib/fs-callbacks';
 import { ingestOrder, startIngestPlan, type IngestPlan, type Outcome, type Refusal } from '../src/domain/ingest/batch';
 import { copyStatsName, readCopyStats, writeCopyStats, type CopyStats } from '../src/lib/copy-stats';
 import { prepareCatalogue, type Catalogue } from '../src/domain/ingest/build-article';
-import { formatManifest, manifestName, parseManifest } from '../src/domain/ingest/manifest';
+import { applyJournal, formatManifest, journalLine, journalName, manifestName, parseManifest } from '../src/domain/ingest/manifest';
+import { printable } from '../src/domain/ingest/report-line';
 import { operationSchema } from '../src/domain/schema';
 import { ExtractPool, LocalExtractions, ThreadedExtractions, extractThreads, type Extractions } from './ingest/extract-pool';
 import { collectSources, type CollectedSource } from './ingest/collect-sources';
 import { readOutputFolder } from './ingest/output-folder';
 import { savePage } from './ingest/fetch-page';
 import { startAhead } from './ingest/start-ahead';
+import { stallHere, stallPoint } from './ingest/fault-points';
+import { removeLeftoverTemporaries } from './ingest/leftovers';
+import { acquireRunLock, RunLockHeld } from './lib/run-lock';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const usage = 'usage: npm run ingest [-- [--out <dir>] [--fetch <url>...] <file-or-dir>...]';
+const usage = 'usage: npm run ingest [-- [--out <dir>] [--fetch <url>...] [--] <file-or-dir>...]';
 
 /** What a run reads: text sources and saved web pages. */
 const sourceExtensions = ['.txt', '.html', '.htm'];
+
+/** The lock file that keeps a second ingest out of a folder one is writing. */
+const ingestLockName = '.ingest.lock';
 
 interface Arguments {
   out: string;
@@ -48,9 +59,12 @@ function parseArguments(argv: readonly string[]): Arguments {
   const inputs: string[] = [];
   const fetch: string[] = [];
   let fetching = false;
+  let optionsEnded = false;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
-    if (argument === '--fetch') fetching = true;
+    if (optionsEnded) inputs.push(argument);
+    else if (argument === '--') optionsEnded = true;
+    else if (argument === '--fetch') fetching = true;
     else if (argument.startsWith('--fetch=')) fetch.push(argument.slice('--fetch='.length));
     else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(argument)) {
       // Addresses follow --fetch; an address without it is a mistake, not a file name.
@@ -64,7 +78,7 @@ function parseArguments(argv: readonly string[]): Arguments {
     else if (argument === '--help' || argument === '-h') {
       console.log(usage);
       process.exit(0);
-    } else if (argument.startsWith('-')) throw new Error(`unknown option ${argument}\n${usage}`);
+    } else if (argument.startsWith('-')) throw new Error(`unknown option ${printable(argument)} (after --, a file name may start with -)\n${usage}`);
     else inputs.push(argument);
   }
   if (fetching && fetch.length === 0) throw new Error(`--fetch needs one or more http(s) addresses\n${usage}`);
@@ -136,19 +150,34 @@ function writeAtomically(file: string, content: string): void {
 
 // The writer thread's whole program: plain CommonJS, so it starts without the TypeScript loader.
 const writerProgram = `
-const { parentPort } = require('node:worker_threads');
-const { renameSync, rmSync, writeFileSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } = require('node:fs');
+const { journal, stallAfter } = workerData;
+let renamed = 0;
 parentPort.on('message', (jobs) => {
   const failures = [];
-  for (const { file, temporary, content } of jobs) {
+  // Opened for each batch: a descriptor a thread opens is the process's, and outlives the thread.
+  let journalFd = null;
+  for (const { file, temporary, content, record } of jobs) {
     try {
       writeFileSync(temporary, content);
+      if (renamed === stallAfter) {
+        writeSync(2, 'stalled at write:' + renamed + ', pid ' + process.pid + '\\n');
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+      }
+      // The entry first: a copy renamed into place is always one the journal vouches for.
+      if (record !== null) {
+        if (journalFd === null) journalFd = openSync(journal, 'a');
+        writeSync(journalFd, record);
+      }
       renameSync(temporary, file);
+      renamed += 1;
     } catch (error) {
       rmSync(temporary, { force: true });
       failures.push(file + ': ' + (error && error.message ? error.message : String(error)));
     }
   }
+  if (journalFd !== null) closeSync(journalFd);
   parentPort.postMessage({ done: jobs.length, failures });
 });
 `;
@@ -157,6 +186,8 @@ interface WriteJob {
   file: string;
   temporary: string;
   content: string;
+  /** The copy's journal line (manifest.ts journalLine), or null for a write the manifest does not vouch for. */
+  record: string | null;
 }
 
 /**
@@ -164,14 +195,16 @@ interface WriteJob {
  * system time overlaps the extraction that goes on meanwhile on the main thread.
  */
 class CopyWriter {
-  private readonly worker = new Worker(writerProgram, { eval: true, execArgv: [] });
+  private readonly worker: Worker;
   private queue: WriteJob[] = [];
   private sent = 0;
   private done = 0;
   private readonly failures: string[] = [];
   private wake: (() => void) | undefined;
 
-  constructor() {
+  /** `journal`: the file each copy's entry is appended to before its rename; `stallAfter`: see fault-points.ts. */
+  constructor(journal: string, stallAfter: number | null) {
+    this.worker = new Worker(writerProgram, { eval: true, execArgv: [], workerData: { journal, stallAfter } });
     this.worker.on('message', (message: { done: number; failures: string[] }) => {
       this.done += message.done;
       this.failures.push(...message.failures);
@@ -184,8 +217,8 @@ class CopyWriter {
     });
   }
 
-  write(file: string, content: string): void {
-    this.queue.push({ file, temporary: temporaryFor(file), content });
+  write(file: string, content: string, record: string | null): void {
+    this.queue.push({ file, temporary: temporaryFor(file), content, record });
     if (this.queue.length >= 32) this.flush();
   }
 
@@ -205,7 +238,12 @@ class CopyWriter {
   }
 }
 
+/** One line of the report, whatever the file names hold (report-line.ts). */
 function describe(outcome: Outcome): string {
+  return printable(describeOutcome(outcome));
+}
+
+function describeOutcome(outcome: Outcome): string {
   const { article } = outcome;
   const date = article.date === null ? 'date unknown' : article.dateSource === 'inferred' ? `${article.date}, inferred` : article.date;
   const detail = `(${date}; ${article.figures.length} figures)`;
@@ -235,14 +273,18 @@ async function planRun(
     return chunk;
   });
   const { existing, manifestRaw } = await readOutputFolder(out, statCache);
+  // A run killed before writing its manifest left a journal: the copies it vouches for are ingest's.
+  const journalRaw = readJournal(out);
+  const onDisk = new Map(existing.map((copy) => [copy.name, copy.sha256]));
   const long = entries.length >= 1000;
   let written = 0;
   const planner = startIngestPlan({
     existing,
-    manifest: parseManifest(manifestRaw),
+    manifest: applyJournal(parseManifest(manifestRaw), journalRaw, (name) => onDisk.get(name)),
+    copyPath: (name) => display(path.join(out, name)),
     catalogue,
     emit: (outcome) => {
-      writer.write(path.join(out, outcome.copy), outcome.content!);
+      writer.write(path.join(out, outcome.copy), outcome.content!, outcome.record === null ? null : journalLine(outcome.copy, outcome.record));
       written += 1;
       if (long && written % 1000 === 0) process.stderr.write(`… ${written} copies ready\n`);
     },
@@ -257,13 +299,27 @@ async function planRun(
       if (long && (taken % 1000 === 0 || taken === entries.length)) process.stderr.write(`… read ${taken}/${entries.length}\n`);
     }
   }
-  return { plan: planner.finish(), manifestRaw };
+  return { plan: planner.finish(), manifestRaw: journalRaw === null ? manifestRaw : null };
+}
+
+function readJournal(out: string): string | null {
+  try {
+    return readFileSync(path.join(out, journalName), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 async function main(): Promise<number> {
   const started = performance.now();
   const startedCpu = process.cpuUsage();
   const args = parseArguments(process.argv.slice(2));
+  const stall = stallPoint(process.env['ARCHIVE_INGEST_STALL']);
+  // One writer at a time; the lock goes with the process, however it ends.
+  mkdirSync(args.out, { recursive: true });
+  acquireRunLock(path.join(args.out, ingestLockName), 'ingest');
+  for (const name of removeLeftoverTemporaries(args.out)) console.log(printable(`note       removed ${name}, left by an interrupted run`));
   const refusals: Refusal[] = [];
   const fetched = await fetchPages(args, refusals);
   const files = await collectSources(args.inputs, sourceExtensions, refusals);
@@ -274,7 +330,7 @@ async function main(): Promise<number> {
   const threads = extractThreads(files.length, process.env['ARCHIVE_INGEST_THREADS']);
   const extractions: Extractions = threads > 0 ? new ThreadedExtractions(ExtractPool.start(catalogue.operations, threads)) : new LocalExtractions(catalogue);
   if (threads > 0) process.stderr.write(`… extracting on ${threads} worker threads\n`);
-  const writer = new CopyWriter();
+  const writer = new CopyWriter(path.join(args.out, journalName), stall?.kind === 'write' ? stall.after : null);
   const statCache = readCopyStats(args.out);
   let run: { plan: IngestPlan; manifestRaw: string | null };
   try {
@@ -292,15 +348,19 @@ async function main(): Promise<number> {
   dropRefusedPages(refusals, fetched);
   console.log(plan.outcomes.map(describe).join('\n'));
   const manifest = formatManifest(plan.manifest);
+  if (stall?.kind === 'manifest') stallHere('manifest');
   if (manifest !== manifestRaw) writeAtomically(path.join(args.out, manifestName), manifest);
+  if (stall?.kind === 'journal') stallHere('journal');
+  // The manifest now holds every entry the journal did.
+  rmSync(path.join(args.out, journalName), { force: true });
   // Copies written just now are left out (their stats changed): the next run reads those few.
   try {
     writeCopyStats(args.out, statCache);
   } catch (error) {
-    console.log(`note       cannot save ${path.join(display(args.out), copyStatsName)} (${(error as Error).message}); the next run reads every copy`);
+    console.log(printable(`note       cannot save ${path.join(display(args.out), copyStatsName)} (${(error as Error).message}); the next run reads every copy`));
   }
-  for (const note of plan.notes) console.log(`note       ${note}`);
-  for (const refusal of refusals) console.error(`refused    ${refusal.path}: ${refusal.reason}`);
+  for (const note of plan.notes) console.log(printable(`note       ${note}`));
+  for (const refusal of refusals) console.error(printable(`refused    ${refusal.path}: ${refusal.reason}`));
   const seconds = (performance.now() - started) / 1000;
   // CPU time too: on a shared machine the wall time says more about the neighbours than about ingest.
   const cpu = process.cpuUsage(startedCpu);
@@ -320,7 +380,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof RunLockHeld) console.error(`ingest: ${printable(error.message)}`);
+    else console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 2;
   },
 );

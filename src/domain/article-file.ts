@@ -4,11 +4,15 @@
  */
 import matter from 'gray-matter';
 import { markdownToParagraphs, paragraphsToMarkdown } from './markdown-body';
-import type { Article } from './schema';
+import { dateYears, isIsoDate, type Article } from './schema';
 
-/** The frontmatter keys in the order ingest writes them, so files diff cleanly. */
+/**
+ * The frontmatter keys in the order ingest writes them, so files diff cleanly. formerSlugs comes last and only
+ * when set: a copy without it is byte for byte what it was, and ingest adds it to a hand-edited copy by
+ * inserting lines before the closing fence (former-slugs.ts), which gives the same bytes as writing it.
+ */
 const keyOrder: readonly (keyof Article)[] = [
-  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'figures', 'source', 'original',
+  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'figures', 'source', 'original', 'formerSlugs',
 ];
 
 export interface ParsedArticleFile {
@@ -47,10 +51,64 @@ function assertYamlFence(raw: string): void {
   }
 }
 
-/** Frontmatter and body of a copy, YAML only (see readOptions). Throws on malformed or non-YAML frontmatter. */
+/** What js-yaml (3, gray-matter's) shows its `listener` option of a node as it opens and closes one. */
+interface YamlNodeState {
+  input: string;
+  position: number;
+  line: number;
+  tag: string | null;
+  result: unknown;
+}
+
+const timestampTag = 'tag:yaml.org,2002:timestamp';
+
+/**
+ * js-yaml reads an unquoted 2019-13-45 as a timestamp and builds the Date
+ * 2020-02-14 from it, so by the time the schema sees the value the mistake is
+ * gone. The loader's listener sees each node's source text: a timestamp whose
+ * written day is not a real calendar day (or falls outside dateYears) is
+ * refused there, and every Date in the result must be one it checked, so a
+ * change in js-yaml fails closed instead of publishing another day.
+ */
+function timestampChecker(): { listener: (event: 'open' | 'close', state: YamlNodeState) => void; checked: WeakSet<Date> } {
+  const opened: number[] = [];
+  const checked = new WeakSet<Date>();
+  const listener = (event: 'open' | 'close', state: YamlNodeState): void => {
+    if (event === 'open') {
+      opened.push(state.position);
+      return;
+    }
+    const start = opened.pop() ?? state.position;
+    if (state.tag !== timestampTag || !(state.result instanceof Date)) return;
+    const written = state.input.slice(start, state.position).trim();
+    const day = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(written);
+    const iso = day ? `${day[1]}-${day[2]!.padStart(2, '0')}-${day[3]!.padStart(2, '0')}` : null;
+    if (iso === null || !isIsoDate(iso)) {
+      throw new Error(
+        `line ${state.line + 1}: '${written.slice(0, 40)}' is not a real calendar day (YYYY-MM-DD, years ${dateYears.first} to ${dateYears.last})`,
+      );
+    }
+    checked.add(state.result);
+  };
+  return { listener, checked };
+}
+
+/** Throws when `value` holds a Date the timestamp checker did not see. */
+function assertDatesChecked(value: unknown, checked: WeakSet<Date>): void {
+  if (value instanceof Date) {
+    if (!checked.has(value)) throw new Error('holds a timestamp that could not be checked as a calendar day; quote it');
+  } else if (Array.isArray(value)) for (const item of value) assertDatesChecked(item, checked);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) assertDatesChecked(item, checked);
+}
+
+/** Frontmatter and body of a copy, YAML only (see readOptions). Throws on malformed or non-YAML frontmatter and impossible dates. */
 function readMatter(raw: string): { data: Record<string, unknown>; content: string } {
   assertYamlFence(raw);
-  return matter(raw, readOptions);
+  const { listener, checked } = timestampChecker();
+  // gray-matter hands its options to js-yaml's safeLoad, which calls `listener` on every node.
+  const file = matter(raw, { ...readOptions, listener });
+  assertDatesChecked(file.data, checked);
+  return file;
 }
 
 /** Splits a copy into its unvalidated frontmatter and its paragraphs. Throws on malformed YAML. */
@@ -176,7 +234,7 @@ export function formatArticleFile(article: Article, paragraphs: readonly string[
 /** Writes a copy whose Markdown body (markdownBody) is already made: ingest makes it on an extraction thread. */
 export function formatArticleWithBody(article: Article, markdown: string): string {
   const ordered: Record<string, unknown> = {};
-  // An optional key that is absent (original) is left out, not written as null: copies without it stay as they were.
+  // An optional key that is absent (original, formerSlugs) is left out, not written as null: copies without it stay as they were.
   for (const key of keyOrder) if (article[key] !== undefined) ordered[key] = article[key];
   // The body goes in as a file object: given a string, gray-matter first parses it for frontmatter of its own
   // (about 60 µs a copy, a tenth of ingest's main thread), which a body never has.

@@ -7,20 +7,37 @@ import { z } from 'astro/zod';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True when `value` is a real calendar day written as YYYY-MM-DD. */
+/**
+ * The years a story's date may fall in. News about these sweeps starts in
+ * the 2000s; anything outside this range (0000, 9999, a typo of a century)
+ * is an error, not a date to publish.
+ */
+export const dateYears = { first: 1900, last: 2100 } as const;
+
+/** True when `value` is a real calendar day written as YYYY-MM-DD, in a year of dateYears. */
 export function isIsoDate(value: string): boolean {
   if (!isoDatePattern.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < dateYears.first || year > dateYears.last) return false;
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** A Date that is exactly a day: midnight UTC, as YAML reads an unquoted YYYY-MM-DD. */
+function isWholeDay(value: Date): boolean {
+  return !Number.isNaN(value.getTime()) && value.getTime() % 86_400_000 === 0;
 }
 
 /**
  * A calendar day. YAML turns an unquoted 2017-10-19 into a Date, so a hand
  * edit that drops the quotes is accepted and normalised back to the string.
+ * YAML would also roll an unquoted 2019-13-45 over to 2020-02-14: the copy
+ * reader (article-file.ts) refuses such a scalar before it gets here. A
+ * timestamp with a time of day is not a day and is refused.
  */
 export const isoDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' }),
+  (value) => (value instanceof Date && isWholeDay(value) ? value.toISOString().slice(0, 10) : value),
+  z.string().refine(isIsoDate, { message: `must be a real date written YYYY-MM-DD, in the years ${dateYears.first} to ${dateYears.last}` }),
 );
 
 /** Lower-case words joined by single hyphens: the only shape a permalink segment takes. */
@@ -119,7 +136,10 @@ export const dateSources = ['source', 'inferred', 'unknown'] as const;
 export const articleFields = z.object({
     /** A factual headline generated from the lead and the figures; editors may rewrite it. */
     title: z.string().min(1),
-    /** The permalink segment: /stories/<slug>/. Fixed at first ingest, never changed after. */
+    /**
+     * The permalink segment: /stories/<slug>/. Ingest fixes it at first ingest and never changes it; an
+     * editor may, and ingest keeps the edit and records the old one in formerSlugs.
+     */
     slug: z.string().regex(slugPattern),
     /** Publication day, or null when neither stated nor inferable. */
     date: isoDate.nullable(),
@@ -145,12 +165,27 @@ export const articleFields = z.object({
     }),
     /** Where the article was first published, when anything of it is known; absent otherwise. */
     original: originalSchema.optional(),
+    /**
+     * Slugs the story was published under before an editor changed `slug`, oldest first. Published URLs never
+     * die: each /stories/<former>/ serves a redirect page to /stories/<slug>/ (redirects.ts). Absent when there
+     * are none (ingest never writes an empty list), so copies without a slug change are as they always were.
+     * Ingest adds the old slug itself when it sees a slug changed by hand; an editor may add one too.
+     */
+    formerSlugs: z.array(z.string().regex(slugPattern)).optional(),
   });
 
-type DatedFields = Pick<z.infer<typeof articleFields>, 'date' | 'dateSource' | 'dateEvidence'>;
+type CheckedFields = Pick<z.infer<typeof articleFields>, 'date' | 'dateSource' | 'dateEvidence' | 'slug' | 'formerSlugs'>;
 
-/** The date fields must agree: a stated or inferred date exists, an inferred one says why. */
-function checkDateFields(article: DatedFields, ctx: z.RefinementCtx): void {
+/**
+ * The date fields must agree: a stated or inferred date exists, an inferred one says why. A former slug is
+ * neither the slug itself nor listed twice.
+ */
+function checkFields(article: CheckedFields, ctx: z.RefinementCtx): void {
+    const former = article.formerSlugs ?? [];
+    former.forEach((slug, index) => {
+      if (slug === article.slug) ctx.addIssue({ code: 'custom', path: ['formerSlugs', index], message: `is the story's own slug '${slug}'` });
+      else if (former.indexOf(slug) !== index) ctx.addIssue({ code: 'custom', path: ['formerSlugs', index], message: `lists '${slug}' twice` });
+    });
     if (article.dateSource === 'unknown' && article.date !== null) {
       ctx.addIssue({ code: 'custom', path: ['date'], message: "must be null when dateSource is 'unknown'" });
     }
@@ -163,7 +198,7 @@ function checkDateFields(article: DatedFields, ctx: z.RefinementCtx): void {
 }
 
 /** One article copy's frontmatter, as ingest writes it and editors may correct it. */
-export const articleSchema = articleFields.superRefine(checkDateFields);
+export const articleSchema = articleFields.superRefine(checkFields);
 
 /**
  * What the content layer stores for a story: the frontmatter plus the body
@@ -174,7 +209,7 @@ export const storedArticleSchema = articleFields
     /** Paragraphs, each a list of sentences; a figure's sentence is one of them. */
     paragraphs: z.array(z.array(z.string())),
   })
-  .superRefine(checkDateFields);
+  .superRefine(checkFields);
 
 export const operationKinds = ['sweep', 'initiative'] as const;
 

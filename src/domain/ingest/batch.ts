@@ -12,14 +12,17 @@
  * pass one, so slugs never depend on dates.
  */
 import { Buffer } from 'node:buffer';
+import { isDeepStrictEqual } from 'node:util';
 import { readFrontmatter } from '../article-file';
-import { articleSchema, type Article } from '../schema';
+import { articleSchema, slugPattern, type Article } from '../schema';
 import {
   dateArticle, extractArticle, finishArticle, sha256, titleFor, type Catalogue, type ExtractedArticle, type Refusable, type SourceFile,
 } from './build-article';
 import { indexDated, type DatedArticle, type DateFields } from './dates';
+import { checkCopy } from './copy-check';
+import { setFormerSlugs, formerSlugsFor } from './former-slugs';
+import type { Manifest, ManifestEntry } from './manifest';
 import { SeenPages } from './same-page';
-import type { Manifest } from './manifest';
 import { slugForTitle, uniqueSlug } from './slug';
 
 /** A copy already in the output folder. */
@@ -59,6 +62,8 @@ export interface Outcome {
   article: Article;
   /** For 'kept': the source changed since the copy was written, so an editor should compare. */
   sourceChanged: boolean;
+  /** The manifest entry for the bytes in `content`, journaled with the write (manifest.ts); null when there is none. */
+  record: ManifestEntry | null;
 }
 
 export interface Refusal {
@@ -86,12 +91,16 @@ export interface PlanInput {
    * every copy in memory. The returned plan then has `content: null` for it.
    */
   emit?: (outcome: Outcome) => void;
+  /** How refusals name a copy of the output folder (its path); its file name when not given. */
+  copyPath?: (name: string) => string;
 }
 
 interface Named {
   article: ExtractedArticle;
   title: string;
   slug: string;
+  /** The copy's former slugs, the one ingest last knew included when an editor has changed it since. */
+  formerSlugs: string[];
   existingCopy: KnownCopy | undefined;
   /** Position in file-name order, so outcomes and refusals are reported in that order. */
   order: number;
@@ -101,7 +110,18 @@ const emptyIndex = indexDated([]);
 
 interface KnownCopy {
   name: string;
+  /** Its bytes are what ingest last wrote (the manifest's digest). */
+  trusted: boolean;
+  /** The copy's text, read on demand. */
+  raw: () => string;
+  /** The copy's slug: the manifest's for a trusted copy, else its frontmatter's when that is a slug. */
   slug: string;
+  /** The same, read from the copy's text for a trusted copy whose manifest entry predates recording slugs. */
+  currentSlug: () => string;
+  /** Its formerSlugs, as the manifest or its frontmatter lists them. */
+  formerSlugs: string[];
+  /** The slug ingest last wrote or saw for it: the manifest's, else the file name's stem. */
+  previousSlug: string;
   sourceFile: string | null;
   sourceSha256: string | null;
   /** The validated frontmatter, or null; read on first use (only dating needs it). */
@@ -110,6 +130,51 @@ interface KnownCopy {
 
 function stem(name: string): string {
   return name.replace(/\.md$/, '');
+}
+
+/** The `slug:` line of a copy ingest wrote (a bare identifier, the second line), without parsing its YAML. */
+function slugInText(head: string): string | undefined {
+  const slug = /^slug: ([a-z0-9-]+)\r?$/m.exec(head)?.[1];
+  return slug !== undefined && slugPattern.test(slug) ? slug : undefined;
+}
+
+function withoutSlugs(entry: ManifestEntry): ManifestEntry {
+  const { slug: _slug, formerSlugs: _former, ...rest } = entry;
+  return rest;
+}
+
+interface SlugClash {
+  /** The copy refused: the later of the two in file-name order. */
+  name: string;
+  reason: (copyPath: (name: string) => string) => string;
+}
+
+/**
+ * Two copies that claim one URL: the same slug (the build cannot publish both), or one's slug that is the
+ * other's former slug, or one former slug listed by both (the old URL cannot redirect to two stories).
+ */
+function slugClashes(slugs: ReadonlyMap<string, { slug: string; formerSlugs: readonly string[] }>): SlugClash[] {
+  const owners = new Map<string, { name: string; former: boolean }>();
+  const clashes: SlugClash[] = [];
+  const names = [...slugs.keys()].sort();
+  // Former slugs first: an old URL was published before any slug that now claims it, so the newer claim is refused.
+  for (const former of [true, false]) {
+    for (const name of names) {
+      const { slug, formerSlugs } = slugs.get(name)!;
+      for (const claimed of former ? formerSlugs : [slug]) {
+        const owner = owners.get(claimed);
+        if (owner === undefined) {
+          owners.set(claimed, { name, former });
+          continue;
+        }
+        if (owner.name === name) continue;
+        const mine = former ? `lists '${claimed}' in formerSlugs` : `has the slug '${claimed}'`;
+        const theirs = owner.former ? `lists it in formerSlugs` : `has it as its slug`;
+        clashes.push({ name, reason: (copyPath) => `${mine}, but ${copyPath(owner.name)} ${theirs}: two copies cannot both claim /stories/${claimed}/` });
+      }
+    }
+  }
+  return clashes;
 }
 
 /** Reads a copy's frontmatter, noting (not throwing) when it cannot. */
@@ -148,21 +213,41 @@ function indexCopies(existing: readonly ExistingCopy[], manifest: Manifest, note
       const parsed = articleSchema.safeParse(data);
       return parsed.success ? parsed.data : null;
     };
+    const raw = once(() => utf8.decode(bytes()));
+    const previousSlug = recorded?.slug ?? stem(name);
     if (recorded !== undefined && digest === recorded.written) {
       return {
         name,
-        slug: stem(name),
+        trusted: true,
+        raw,
+        slug: previousSlug,
+        // An entry without a slug was written before slugs were recorded, and then a slug changed by hand that
+        // rendered otherwise unchanged was trusted as ingest's: its text has the slug to keep.
+        // Only the head of the file, and not kept: this is every copy of the batch on the first run after slugs were recorded.
+        currentSlug: recorded.slug !== undefined ? () => previousSlug : once(() => slugInText(utf8.decode(bytes().subarray(0, 4096))) ?? previousSlug),
+        formerSlugs: recorded.formerSlugs ?? [],
+        previousSlug,
         sourceFile: recorded.source,
         sourceSha256: recorded.sourceSha256,
-        article: once(() => validated(readCopy(name, utf8.decode(bytes()), notes))),
+        article: once(() => validated(readCopy(name, raw(), notes))),
       };
     }
-    const data = readCopy(name, utf8.decode(bytes()), notes);
+    // A copy the build would refuse is refused by name when the plan finishes (copy-check.ts), not noted here.
+    const data = readCopy(name, raw(), []);
     const source = (data['source'] ?? {}) as { file?: unknown; sha256?: unknown };
     const article = validated(data);
+    const written = data['slug'];
+    const former = data['formerSlugs'];
+    // A slug the build would refuse is the copy's fault, refused by its name: the source is rendered as before.
+    const slug = typeof written === 'string' && slugPattern.test(written) ? written : previousSlug;
     return {
       name,
-      slug: typeof data['slug'] === 'string' ? data['slug'] : stem(name),
+      trusted: false,
+      raw,
+      slug,
+      currentSlug: () => slug,
+      formerSlugs: Array.isArray(former) && former.every((item) => typeof item === 'string' && slugPattern.test(item)) ? (former as string[]) : [],
+      previousSlug,
       sourceFile: typeof source.file === 'string' ? source.file : null,
       sourceSha256: typeof source.sha256 === 'string' ? source.sha256 : null,
       article: () => article,
@@ -198,7 +283,7 @@ export interface IngestPlanner {
   finish(): IngestPlan;
 }
 
-export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<PlanInput, 'sources' | 'onProgress'>): IngestPlanner {
+export function startIngestPlan({ existing, manifest, catalogue, emit, copyPath = (name) => name }: Omit<PlanInput, 'sources' | 'onProgress'>): IngestPlanner {
   const notes: string[] = [];
   const copies = indexCopies(existing, manifest, notes);
   const copyByName = new Map(copies.map((copy) => [copy.name, copy]));
@@ -220,17 +305,24 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
   const seenPages = new SeenPages(() => copies.map((copy) => copy.article()));
   let order = 0;
   let finished = false;
-  const takenSlugs = new Set(copies.flatMap((copy) => [copy.slug, stem(copy.name)]));
+  // A former slug is a published URL too (it redirects): no new article may take one.
+  const takenSlugs = new Set(copies.flatMap((copy) => [copy.slug, stem(copy.name), copy.previousSlug, ...copy.formerSlugs]));
+  /** Each copy's slug and former slugs once this run is done, by file name: checked for collisions at the end. */
+  const finalSlugs = new Map(copies.map((copy) => [copy.name, { slug: copy.slug, formerSlugs: copy.formerSlugs }]));
+  // A copy whose slug already clashes is refused at the end; its slug edit is not recorded, as it was never published.
+  const clashing = new Set(slugClashes(finalSlugs).map((clash) => clash.name));
   const nextSuffix = new Map<string, number>();
   const dated: DatedArticle[] = [];
   const undated: Named[] = [];
   const outcomes: (Outcome & { order: number })[] = [];
   const refused: (Refusal & { order: number })[] = [];
+  /** Copies this run wrote or found as it would write them: ingest's own, so the build accepts them. */
+  const settled = new Set<string>();
 
   /** Renders one named article with its date fields and records the outcome. */
   const finish = (named: Named, dates: DateFields): void => {
-    const { article, title, slug, existingCopy, order } = named;
-    const finished = finishArticle(article, dates, slug, title);
+    const { article, title, slug, formerSlugs, existingCopy, order } = named;
+    const finished = finishArticle(article, dates, slug, title, formerSlugs);
     if (!finished.ok) {
       refused.push({ path: article.path, reason: finished.reason, order });
       return;
@@ -244,16 +336,43 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
     else if (sameText(current.bytes(), content)) status = 'unchanged';
     else if (recorded !== undefined && current.sha256 === recorded.written) status = 'updated';
     else status = 'kept';
+    let record: ManifestEntry | null = null;
+    let write: string | null = status === 'written' || status === 'updated' ? content : null;
+    const slugs = { slug, ...(formerSlugs.length > 0 ? { formerSlugs } : {}) };
     if (status !== 'kept') {
-      nextManifest.set(copy, { source: article.file, sourceSha256: article.sha256, textDigest: article.textDigest, written: sha256(content) });
+      settled.add(copy);
+      record = { source: article.file, sourceSha256: article.sha256, textDigest: article.textDigest, written: sha256(content), ...slugs };
+      nextManifest.set(copy, record);
+      finalSlugs.set(copy, { slug, formerSlugs });
+    } else if (existingCopy === undefined || clashing.has(copy)) {
+      // Kept as it is.
+    } else if (!isDeepStrictEqual(formerSlugs, existingCopy.formerSlugs)) {
+      // The editor changed the slug: keep it, and record the old one in the copy so its URL keeps working.
+      const patched = setFormerSlugs(existingCopy.raw(), formerSlugs);
+      const change =
+        existingCopy.previousSlug === slug
+          ? `its formerSlugs should list [${formerSlugs.join(', ')}] (never its own slug, never one twice)`
+          : `its slug was changed by hand from '${existingCopy.previousSlug}' to '${slug}'`;
+      if (patched === null) {
+        refused.push({ path: copyPath(copy), reason: `${change}: set formerSlugs: [${formerSlugs.join(', ')}] in it, so every old URL keeps working`, order });
+      } else {
+        write = patched;
+        notes.push(`${copyPath(copy)}: ${change}; formerSlugs now lists [${formerSlugs.join(', ')}], each redirecting to /stories/${slug}/`);
+        if (recorded !== undefined) nextManifest.set(copy, { ...withoutSlugs(recorded), ...slugs });
+        finalSlugs.set(copy, { slug, formerSlugs });
+      }
+    } else if (recorded !== undefined && recorded.slug !== slug) {
+      // Kept as edited, formerSlugs already right: remember the slug it has now, to notice the next change.
+      nextManifest.set(copy, { ...withoutSlugs(recorded), ...slugs });
     }
     const outcome: Outcome = {
       path: article.path,
       copy,
       status,
-      content: status === 'written' || status === 'updated' ? content : null,
+      content: write,
       article: finished.value.article,
       sourceChanged: status === 'kept' && (recorded?.sourceSha256 ?? existingCopy?.sourceSha256) !== article.sha256,
+      record,
     };
     if (emit && outcome.content !== null) {
       emit(outcome);
@@ -300,9 +419,10 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
     const title = titleFor(article, catalogue);
     const existingName = copyOfSource.get(article.file);
     const existingCopy = existingName === undefined ? undefined : copyByName.get(existingName);
-    const slug = existingCopy ? existingCopy.slug : uniqueSlug(slugForTitle(title), takenSlugs, nextSuffix);
+    const slug = existingCopy ? existingCopy.currentSlug() : uniqueSlug(slugForTitle(title), takenSlugs, nextSuffix);
     takenSlugs.add(slug);
-    const named: Named = { article, title, slug, existingCopy, order };
+    const formerSlugs = existingCopy ? formerSlugsFor(existingCopy.formerSlugs, existingCopy.previousSlug, slug) : [];
+    const named: Named = { article, title, slug, formerSlugs, existingCopy, order };
     if (article.statedDate !== null) dated.push({ file: article.file, slug, date: article.statedDate, figures: article.figures });
     if (article.statedDate !== null || article.textDate !== null) finish(named, dateArticle(article, emptyIndex));
     else undated.push(named);
@@ -321,6 +441,20 @@ export function startIngestPlan({ existing, manifest, catalogue, emit }: Omit<Pl
     }
     const datedIndex = indexDated(dated);
     for (const named of undated) finish(named, dateArticle(named.article, datedIndex));
+
+    // Copies claiming one URL, and every copy left as it is that the build would refuse, by the copy's name:
+    // the source is not at fault. Reported after the sources' refusals.
+    let after = order;
+    for (const clash of slugClashes(finalSlugs)) {
+      after += 1;
+      refused.push({ path: copyPath(clash.name), reason: clash.reason(copyPath), order: after });
+    }
+    for (const copy of copies) {
+      if (copy.trusted || settled.has(copy.name)) continue;
+      const check = checkCopy(copy.raw());
+      after += 1;
+      if (!check.ok) refused.push({ path: copyPath(copy.name), reason: `is left as edited by hand, but the build will refuse it: ${check.reason}`, order: after });
+    }
 
     const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
     const strip = <T extends { order: number }>({ order: _order, ...rest }: T): Omit<T, 'order'> => rest;

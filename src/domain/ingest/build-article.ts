@@ -152,7 +152,13 @@ export interface FinishedArticle {
 }
 
 /** Assembles, validates and renders the copy; refuses when the schema or the round trip disagrees. */
-export function finishArticle(extracted: ExtractedArticle, dates: DateFields, slug: string, title: string): Refusable<FinishedArticle> {
+export function finishArticle(
+  extracted: ExtractedArticle,
+  dates: DateFields,
+  slug: string,
+  title: string,
+  formerSlugs: readonly string[] = [],
+): Refusable<FinishedArticle> {
   const candidate = {
     title,
     slug,
@@ -165,6 +171,7 @@ export function finishArticle(extracted: ExtractedArticle, dates: DateFields, sl
     figures: extracted.figures,
     source: { file: extracted.file, sha256: extracted.sha256 },
     ...(extracted.original === null ? {} : { original: extracted.original }),
+    ...(formerSlugs.length > 0 ? { formerSlugs: [...formerSlugs] } : {}),
   };
   const parsed = articleSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, reason: `does not fit the content schema: ${describeSchemaError(parsed.error)}` };

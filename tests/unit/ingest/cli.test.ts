@@ -80,7 +80,8 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
       expect(result.stdout).toMatch(new RegExp(`^kept +${copies[0]!.replace(/\./g, '\\.')} `, 'm'));
       expect(readFileSync(edited, 'utf8')).toContain('THE');
     }
-  });
+    // Three runs and a wait: over vitest's 5 s default when other test files run processes alongside.
+  }, 30_000);
 
   it('refuses bad files by name with a reason, exits non-zero, and writes nothing partial', async () => {
     const inputs = path.join(temporary, 'bad-in');
