@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { isSitemapPage } from './src/build/site-output.ts';
 import { settings } from './src/settings.ts';
 
 const { site, cacheDir } = settings();
@@ -12,6 +13,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // The one stylesheet (about 11 KB) inline in each page: no render-blocking request before the first paint.
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [sitemap()],
+  // Redirect pages at the old addresses of renamed stories are no pages of their own.
+  integrations: [sitemap({ filter: (page) => isSitemapPage(page) })],
   devToolbar: { enabled: false },
 });

@@ -11,7 +11,7 @@
  * Every file is written to a temporary name in the output folder and renamed,
  * so a run never leaves a half-written copy; copies are written on a worker
  * thread while the main thread goes on. One ingest at a time writes a folder
- * (a lock, scripts/lib/run-lock.ts), and each copy's manifest entry is
+ * (a lock, src/build/run-lock.ts), and each copy's manifest entry is
  * journaled before the copy is renamed into place, so a run killed at any
  * point leaves no copy that looks edited by hand. A large run reads and extracts its sources
  * on worker threads, one a core (ARCHIVE_INGEST_THREADS sets how many; 0:
@@ -36,7 +36,7 @@ import { savePage } from './ingest/fetch-page';
 import { startAhead } from './ingest/start-ahead';
 import { stallHere, stallPoint } from './ingest/fault-points';
 import { removeLeftoverTemporaries } from './ingest/leftovers';
-import { acquireRunLock, RunLockHeld } from './lib/run-lock';
+import { acquireRunLock, RunLockHeld } from '../src/build/run-lock';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = 'usage: npm run ingest [-- [--out <dir>] [--fetch <url>...] [--] <file-or-dir>...]';

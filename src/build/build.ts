@@ -8,15 +8,15 @@
  *   npm run build [-- --outDir <dir>] [-- --root <dir>]
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
 import { settings, siteWarning } from '../settings.ts';
+import { acquireRunLock, RunLockHeld } from './run-lock.ts';
 import { indexSite } from './search-index.ts';
-import { stagingFolder, strayFiles } from './site-output.ts';
+import { stagingFolder, stagingVariable, storyPageCount, strayFiles } from './site-output.ts';
 
 interface BuildArguments {
   root: string;
@@ -61,11 +61,21 @@ function run(command: string, args: readonly string[], cwd: string): Promise<num
 async function main(): Promise<number> {
   const started = performance.now();
   const args = parseArguments(process.argv.slice(2));
+  // One build at a time into an output folder: two would share the staging folder and swap each other's sites.
+  try {
+    acquireRunLock(`${stagingFolder(args.outDir)}.lock`, 'build');
+  } catch (error) {
+    if (!(error instanceof RunLockHeld)) throw error;
+    console.error(`build: ${error.message}`);
+    return 2;
+  }
   const warning = siteWarning(settings());
   if (warning !== null) console.warn(`build: ${warning}`);
   const staging = stagingFolder(args.outDir);
   // What a killed build left behind is never served: it was only ever in the staging folder.
   await rm(staging, { recursive: true, force: true });
+  // The sitemap leaves out the redirect pages it finds in the staging folder (see site-output.ts).
+  process.env[stagingVariable] = staging;
   const code = await run(process.execPath, [astroCli(), 'build', '--root', args.root, '--outDir', staging, ...args.rest], process.cwd());
   if (code !== 0) {
     await rm(staging, { recursive: true, force: true });
@@ -74,7 +84,7 @@ async function main(): Promise<number> {
   }
   const stray = await strayFiles(staging);
   if (stray.length > 0) throw new Error(`astro build left files that are not part of the site in ${staging}: ${stray.join(', ')}`);
-  const stories = existsSync(path.join(staging, 'stories')) ? (await readdir(path.join(staging, 'stories'))).length : 0;
+  const stories = await storyPageCount(staging);
   const indexStarted = performance.now();
   const summary = await indexSite(staging, stories);
   console.log(`build: search index of ${summary.indexedPages} story pages in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);

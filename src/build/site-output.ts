@@ -4,6 +4,7 @@
  * its server chunks inside the output folder when it sits outside the
  * project; a build that finds any such file refuses to publish.
  */
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -24,4 +25,32 @@ async function filesBelow(root: string): Promise<string[]> {
 /** Files in the built site that are Astro internals, not pages or assets: none may be published. */
 export async function strayFiles(siteDir: string): Promise<string[]> {
   return (await filesBelow(siteDir)).filter((file) => internalFile.test(file) && !file.startsWith('pagefind/'));
+}
+
+/** The variable by which the build script tells the astro process (and its sitemap) where it writes. */
+export const stagingVariable = 'ARCHIVE_STAGING_DIR';
+
+/** The mark of a redirect page (RedirectPage.astro): an old story address that sends readers to the new one. */
+export const redirectMark = '<meta name="archive-redirect"';
+
+/**
+ * For the sitemap's filter: false for a redirect page, which is no page of its own. The page is read from
+ * the folder the build writes (pages are written before the sitemap); outside the build script every page counts.
+ */
+export function isSitemapPage(url: string, siteDir: string | undefined = process.env[stagingVariable]): boolean {
+  if (siteDir === undefined) return true;
+  const { pathname } = new URL(url);
+  if (!pathname.startsWith('/stories/')) return true;
+  try {
+    return !readFileSync(path.join(siteDir, decodeURIComponent(pathname), 'index.html'), 'utf8').includes(redirectMark);
+  } catch {
+    return true;
+  }
+}
+
+/** The story pages in a built site: every page under stories/ but the redirect pages. */
+export async function storyPageCount(siteDir: string): Promise<number> {
+  const folder = path.join(siteDir, 'stories');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names.filter((name) => isSitemapPage(`http://site/stories/${encodeURIComponent(name)}/`, siteDir)).length;
 }

@@ -8,6 +8,7 @@
 import { getCollection } from 'astro:content';
 import { citeFigures, type CitedFigure } from '@/domain/citations';
 import { buildOperationTimeline, type OperationTimeline } from '@/domain/operation-timeline';
+import { storyRedirects, type StoryRedirect } from '@/domain/redirects';
 import { buildRelated, type RelatedStory } from '@/domain/related';
 import type { Operation } from '@/domain/schema';
 import { countSearchFilters } from '@/domain/search-data';
@@ -53,6 +54,10 @@ export interface Archive {
   paragraphs: (story: Story) => string[][];
   /** Entries on one list page before it is cut by year. */
   listPageSize: number;
+  /** The redirect page at each old address of a story whose slug an editor changed. */
+  redirects: StoryRedirect[];
+  /** A story by its slug. */
+  storyById: Map<string, Story>;
   /** The permalink readers see for a site path: absolute with SITE_URL set, else the path alone, never a placeholder origin. */
   permalink: (path: string) => string;
 }
@@ -104,6 +109,8 @@ async function loadArchive(): Promise<Archive> {
       return body;
     },
     listPageSize,
+    redirects: storyRedirects(stories),
+    storyById: new Map(stories.map((story) => [story.id, story])),
     permalink: (path) => (siteConfigured ? new URL(path, site).href : path),
   };
 }

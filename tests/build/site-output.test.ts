@@ -3,7 +3,7 @@
  * permalinks that are the public address or plainly a path, never a
  * placeholder origin.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -109,4 +109,55 @@ describe('the output folder', () => {
       first.cleanup();
     }
   }, 240_000);
+});
+
+describe('published addresses never die', () => {
+  it("an editor's slug change keeps the old address as a redirect page, out of the sitemap and the search index", () => {
+    const edited = copyOfArticles();
+    try {
+      const file = path.join(edited.dir, `${slug}.md`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^slug: .*$/m, `slug: ${slug}-renamed\nformerSlugs:\n  - ${slug}`));
+      const build = buildFixtureArchive(edited.dir, { env: { SITE_URL: 'https://archive.example.org' } });
+      try {
+        expect(build.status, build.output).toBe(0);
+        const old = readFileSync(path.join(build.outDir, 'stories', slug, 'index.html'), 'utf8');
+        expect(old).toContain(`<meta http-equiv="refresh" content="0; url=/stories/${slug}-renamed/">`);
+        expect(old).toContain(`<link rel="canonical" href="https://archive.example.org/stories/${slug}-renamed/">`);
+        expect(old).toContain('<meta name="robots" content="noindex">');
+        expect(old).not.toContain('data-pagefind-body');
+        expect(readFileSync(path.join(build.outDir, 'stories', `${slug}-renamed`, 'index.html'), 'utf8')).toContain('data-pagefind-body');
+        const sitemap = readFileSync(path.join(build.outDir, 'sitemap-0.xml'), 'utf8');
+        expect(sitemap).toContain(`/stories/${slug}-renamed/`);
+        expect(sitemap).not.toContain(`/stories/${slug}/<`);
+        expect(readFileSync(path.join(build.outDir, 'rss.xml'), 'utf8')).not.toContain(`/stories/${slug}/<`);
+      } finally {
+        build.cleanup();
+      }
+    } finally {
+      edited.cleanup();
+    }
+  }, 120_000);
+});
+
+describe('one build at a time', () => {
+  it('a second build into the same folder says which build is running and exits 2, and the first completes', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-two-builds-'));
+    try {
+      const env = { ...process.env, ARCHIVE_ARTICLES: articles.dir, ARCHIVE_CACHE_DIR: path.join(work, 'cache') };
+      const outDir = path.join(work, 'dist');
+      const first = spawn(process.execPath, [path.join(projectRoot, 'src', 'build', 'build.ts'), '--root', projectRoot, '--outDir', outDir], { cwd: projectRoot, env, stdio: 'ignore' });
+      const firstExit = new Promise<number | null>((resolve) => first.on('exit', resolve));
+      const deadline = Date.now() + 60_000;
+      while (!existsSync(stagingFolder(outDir)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(existsSync(stagingFolder(outDir))).toBe(true);
+      const second = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'build', 'build.ts'), '--root', projectRoot, '--outDir', outDir], { cwd: projectRoot, env, encoding: 'utf8' });
+      expect(second.status).toBe(2);
+      expect(second.stderr).toContain(`another build is running, pid ${first.pid}`);
+      expect(await firstExit).toBe(0);
+      expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
+      expect(existsSync(`${stagingFolder(outDir)}.lock`)).toBe(false);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { acquireRunLock, isStale, RunLockHeld, type LockHolder } from '../../../scripts/lib/run-lock';
+import { acquireRunLock, isStale, RunLockHeld, type LockHolder } from '../../../src/build/run-lock';
 import { killAt, killStarted, runIngest, startIngest } from './processes';
 import { sourcesDir } from './support';
 

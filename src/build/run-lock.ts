@@ -27,13 +27,14 @@ export interface LockHolder {
 
 /** Thrown when another live process holds the lock. */
 export class RunLockHeld extends Error {
-  constructor(
-    readonly file: string,
-    readonly holder: LockHolder,
-    what: string,
-  ) {
+  readonly file: string;
+  readonly holder: LockHolder;
+
+  constructor(file: string, holder: LockHolder, what: string) {
     super(`another ${what} is running, pid ${holder.pid} (since ${holder.started}; lock ${file})`);
     this.name = 'RunLockHeld';
+    this.file = file;
+    this.holder = holder;
   }
 }
 
