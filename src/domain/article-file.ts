@@ -8,7 +8,7 @@ import type { Article } from './schema';
 
 /** The frontmatter keys in the order ingest writes them, so files diff cleanly. */
 const keyOrder: readonly (keyof Article)[] = [
-  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'figures', 'source',
+  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'unlistedOperations', 'figures', 'source',
 ];
 
 export interface ParsedArticleFile {
@@ -176,7 +176,8 @@ export function formatArticleFile(article: Article, paragraphs: readonly string[
 /** Writes a copy whose Markdown body (markdownBody) is already made: ingest makes it on an extraction thread. */
 export function formatArticleWithBody(article: Article, markdown: string): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of keyOrder) ordered[key] = article[key];
+  // An optional field that is absent is not written: older copies and their readers never see it.
+  for (const key of keyOrder) if (article[key] !== undefined) ordered[key] = article[key];
   // The body goes in as a file object: given a string, gray-matter first parses it for frontmatter of its own
   // (about 60 µs a copy, a tenth of ingest's main thread), which a body never has.
   return matter.stringify({ content: markdown }, ordered, { engines: { yaml: yamlEngine } });
