@@ -124,7 +124,7 @@ function qualifierBefore(tokens: readonly Token[], index: number): { start: numb
 
 function isYear(tokens: readonly Token[], count: CountMatch): boolean {
   const token = tokens[count.start]!;
-  return count.end === count.start + 1 && /^(1[89]|20)\d\d$/.test(token.text);
+  return count.end === count.start + 1 && /^(1[89]|20)\d\d$/.test(token.lower);
 }
 
 /** Dates, labels, money, percentages, ages and years: numbers that are not counts. */

@@ -48,7 +48,7 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
   let current: number;
   let position = index + 1;
   if (first.kind === 'number') {
-    current = digitsValue(first.text);
+    current = digitsValue(first.lower);
   } else if (first.lower === 'a' || first.lower === 'an') {
     const next = tokens[index + 1]?.lower;
     if (next === undefined || !multipliers.has(next)) return undefined;
@@ -99,7 +99,7 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
  * sentences hold none, and the grammar skips them without tokenizing.
  */
 export function mayHoldCount(sentence: string): boolean {
-  return /\d/.test(sentence) || countWordHint.test(sentence);
+  return /\p{Nd}/u.test(sentence) || countWordHint.test(sentence);
 }
 
 const countWordHint = new RegExp(`\\b(?:${[...units.keys(), ...multipliers.keys()].join('|')})`, 'i');

@@ -46,8 +46,15 @@ export interface TitleInput {
 
 const maxSentenceTitle = 140;
 
-/** The generated headline. */
+// Bidirectional embeddings, overrides, isolates and marks: invisible, yet they can show a headline reversed.
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The generated headline, without bidirectional controls. */
 export function makeTitle(input: TitleInput, catalogue: readonly Operation[]): string {
+  return composeTitle(input, catalogue).replace(bidiControls, '').trim();
+}
+
+function composeTitle(input: TitleInput, catalogue: readonly Operation[]): string {
   const mention = input.mentions.find((candidate) => candidate.id === input.primary);
   const name = mention ? operationName(mention, catalogue) : null;
   const figures = headlineFigures(input.figures, input.primary).map(figurePhrase).join(', ');
