@@ -10,7 +10,7 @@ import { articleSchema, describeSchemaError, type Article, type Figure, type Ope
 import { sha256 } from '../sha256';
 import { splitSentences } from '../sentences';
 import { extractFigures } from './article-figures';
-import { readDateline, type Dateline } from './dateline';
+import { readArticleDateline, type Dateline } from './dateline';
 import { cluesFromPhrases, dateFromFigures, dateFromPhrases, findDatePhrases, type DateFields, type DatedIndex } from './dates';
 import { compileCatalogue, findOperations, type CompiledCatalogue, type OperationFindings } from './operations';
 import { readSource } from './read-source';
@@ -72,10 +72,12 @@ export { sha256 };
 export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusable<ExtractedArticle> {
   const read = readSource(source.bytes);
   if (!read.ok) return read;
-  const { paragraphs, statedDate } = read.text;
+  const { paragraphs } = read.text;
   const sentences = paragraphs.flatMap((text, paragraph) => splitSentences(text).map((sentence) => ({ paragraph, text: sentence })));
   const texts = sentences.map((sentence) => sentence.text);
-  const dateline = readDateline(paragraphs[0]!);
+  const dateline = readArticleDateline(paragraphs);
+  // A release's own date, in its dateline or at the foot of its letterhead, is stated as much as a date line is.
+  const statedDate = read.text.statedDate ?? dateline.date ?? null;
   const operations = findOperations(texts, catalogue.compiled);
   // Only what pass two needs is kept, not the sentences: the plan holds every undated article until then.
   const phrases = statedDate === null ? findDatePhrases(texts) : [];

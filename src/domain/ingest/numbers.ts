@@ -21,6 +21,8 @@ export interface CountMatch {
   value: number;
   start: number;
   end: number;
+  /** Written '25-plus': at least the value. */
+  plus?: boolean;
 }
 
 /** The value of one word such as 'thirteen' or 'twenty-five', else undefined. */
@@ -54,6 +56,8 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
     if (next === undefined || !multipliers.has(next)) return undefined;
     current = 1;
   } else {
+    const plus = /^(\d{1,3}(?:,\d{3})*|\d+)-plus$/.exec(first.lower);
+    if (plus) return { value: Number(plus[1]!.replace(/,/g, '')), start: index, end: index + 1, plus: true };
     const value = wordValue(first.lower);
     if (value === undefined) return undefined;
     current = value;
