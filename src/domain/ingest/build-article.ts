@@ -101,7 +101,7 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
       textDate: dateFromPhrases(phrases),
       clues: cluesFromPhrases(phrases),
       dateline,
-      operations: { ...operations, hits: [] },
+      operations: { ...operations, hits: [], unlistedHits: [] },
       figures: extractFigures(sentences, operations, dateline),
     },
   };
@@ -153,6 +153,7 @@ export function finishArticle(extracted: ExtractedArticle, dates: DateFields, sl
     dateline: extracted.dateline.dateline,
     outlet: extracted.dateline.outlet,
     operations: extracted.operations.mentions,
+    ...(extracted.operations.unlisted.length > 0 ? { unlistedOperations: extracted.operations.unlisted } : {}),
     figures: extracted.figures,
     source: { file: extracted.file, sha256: extracted.sha256 },
   };
