@@ -113,7 +113,7 @@ const localSignal = /\blocal(?:ly)?\b(?!\s+(?:police|law|agencies|partners|offic
 
 // 'FBI Omaha', 'the FBI’s Sioux Falls office', 'the Omaha Field Office', 'FBI Jackson Field Office'.
 const fieldOfficeNamed =
-  /\b(?:FBI(?:[’']s)?\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+(?:Field Office|Division|field office|division|office|Resident Agency)\b|(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+(?:Field Office|Division)\b|FBI\s+((?:\p{Lu}[\p{L}’'-]*)(?:\s+\p{Lu}[\p{L}’'-]*){0,2})(?=\s+(?:and|said|announced|recovered|arrested|agents|officials|led|reported|joined|worked|is|was|has|had|along|together|partnered)\b|[,.;]))/u;
+  /\b(?:FBI(?:[’']s)?\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+(?:Field Office|Division|field office|division|office|Resident Agency)\b|(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+(?:Field Office|Division)\b|FBI\s+((?:\p{Lu}[\p{L}’'-]*)(?:\s+\p{Lu}[\p{L}’'-]*){0,2})(?=(\s+(?:recovered|arrested|located|rescued|identified|made|conducted|led|joined|took|worked|partnered|teamed)\b)|\s+(?:and|said|announced|agents|officials|reported|is|was|has|had|along|together)\b|[,.;]))/u;
 
 /** Words after 'FBI' that name no city ('FBI Director', 'FBI Headquarters'). */
 const notFieldOffices = new Set([
@@ -131,11 +131,13 @@ export function fieldOfficePlace(text: string): string | null {
   const place = (match[1] ?? match[2] ?? match[3])!.replace(/^(?:The|the)\s+/, '').replace(/^FBI(?:[’']s)?\s+/, '').trim();
   const words = place.toLowerCase().split(/\s+/);
   if (words.some((word) => notFieldOffices.has(word)) || notFieldOffices.has(place.toLowerCase())) return null;
-  // A bare 'FBI <Name>' is a field office only when the name is one's city.
-  if (match[3] !== undefined && !fieldOfficeCities.has(place)) return null;
+  // A bare 'FBI <Name>' is a field office when the name is one's city, or when it acts ('FBI Greenville recovered').
+  if (match[3] !== undefined && !fieldOfficeCities.has(place) && match[4] === undefined) return null;
   if (stateFor(place) !== undefined && match[3] !== undefined) return null;
   return place;
 }
+
+const attributionOnly = /,\s+(?:the\s+)?FBI(?:[’']s)?\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(?:(?:Field\s+Office|Division|office)\s+)?(?:said|announced|reported|stated)\b[^,]*[.”"]?$/u;
 
 /** 'KEARNEY, Neb.' → 'Kearney'; 'Washington, D.C./Omaha' → 'Omaha'; 'WASHINGTON' → null (headquarters). */
 export function datelinePlace(dateline: string | null): string | null {
@@ -251,7 +253,8 @@ export function extractFigures(sentences: readonly ArticleSentence[], operations
     const places = findPlaces(text, { stateBefore: () => stateBefore(index), datelineCity: cityName });
     // What the sentence itself says about where its figures belong.
     let sentenceFrame: Frame | null = null;
-    const office = fieldOfficePlace(text);
+    // An office that only speaks ('…, the FBI Jackson Field Office said') is the source, not the place.
+    const office = attributionOnly.test(text) ? null : fieldOfficePlace(text);
     const openedOn = openingPlace(text, places);
     if (nationalSignal.test(text)) sentenceFrame = national;
     else if (openedOn) sentenceFrame = { kind: 'region', region: openedOn };

@@ -405,7 +405,8 @@ export function findCounts(sentence: string, claimed?: ReadonlySet<number>): Cou
     }
     action ??= partitiveInner.get(index)?.action ?? undefined;
     if (action === undefined && personSubjects.has(subject)) action = actionInClauseBefore(tokens, qualifier?.start ?? index);
-    if (action === undefined && participantSubjects.has(subject)) action = 'participated';
+    // Agencies that 'assisted with' or were 'involved in' an operation took part in it.
+    if (participantSubjects.has(subject) && (action === undefined || action === 'assisted')) action = 'participated';
     const finding: CountFinding = {
       value: count.value,
       text: sentence.slice(startToken.start, endToken.end),

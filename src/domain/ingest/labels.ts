@@ -56,6 +56,7 @@ const notPlaces = new Set([
  */
 export function measureOf(tokens: readonly Token[], from = 0, to = tokens.length): Measure | undefined {
   let best: Measure | undefined;
+  let bestStated = false;
   const modifiers: string[] = [];
   for (let index = from; index < to; index += 1) {
     const token = tokens[index]!;
@@ -72,9 +73,13 @@ export function measureOf(tokens: readonly Token[], from = 0, to = tokens.length
     let action = head.entry.action ?? null;
     const after = index + head.length;
     if (action === null && after < to) action = lookupParticiple(tokens.slice(after, Math.min(after + 3, to)).map((t) => t.lower))?.action ?? null;
+    // A stated action ('recoveries', 'children recovered') outranks the one taking part implies.
+    const stated = action !== null;
     if (action === null && participantSubjects.has(subject)) action = 'participated';
-    const candidate = { subject, action };
-    if (!best || (best.action === null && action !== null) || (action !== null && head.entry.action === undefined)) best = candidate;
+    if (!best || (!bestStated && stated)) {
+      best = { subject, action };
+      bestStated = stated;
+    }
     modifiers.push(token.lower);
     index = after - 1;
   }

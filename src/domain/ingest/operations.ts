@@ -204,7 +204,7 @@ function findInSentence(sentence: string, index: number, names: readonly Compile
 // ('Operation Cross Country X, the FBI said'; not 'Operation Cross Country I think').
 const editionAfterName = /^\s+([IVXLC]{2,}|[XV]|I(?=[,.;:)–—]|$))(?![\p{L}\p{N}])/u;
 // A year right after the name: 'Operation Independence Day 2021'.
-const editionYear = /^\s+((?:19|20)\d\d)(?![\p{L}\p{N},])/u;
+const editionYear = /^\s+((?:19|20)\d\d)(?![\p{L}\p{N}]|,\d)/u;
 const editionBeforeName = new RegExp(`(${ordinalPattern})\\s+(?:annual\\s+)?$`, 'i');
 const editionPhrase = new RegExp(
   `\\b(?:the|its|this|their)\\s+(${ordinalPattern})\\s+(year|annual|edition|iteration|installment|instalment|round)\\b`,
