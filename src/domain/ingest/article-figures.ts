@@ -34,6 +34,7 @@ import { cumulativeSpan, type CumulativeSpan } from './cumulative';
 import type { Dateline } from './dateline';
 import { findCounts } from './figures';
 import { findLabelCounts, measureOf, type Measure } from './labels';
+import { mayHoldCount } from './numbers';
 import type { MentionHit, OperationFindings, UnlistedHit } from './operations';
 import { fieldOfficeCities, findPlaces, stateFor, statesNamed, type PlaceHit } from './places';
 import { tokenize } from './tokens';
@@ -102,11 +103,15 @@ const nationalSignal = new RegExp(
     '\\ball (?:50|fifty) states\\b',
     '\\b(?:all|each|every one) of the (?:FBI[’\']s |Bureau[’\']s )?(?:56|fifty-six) field offices\\b',
     '\\b(?:FBI|Bureau)[’\']s (?:56|fifty-six) field offices\\b',
-    '\\bin the (?:U\\.S\\.|United States)(?![\\p{L}])',
+    '\\bin the (?:U\\.S\\.|United States)(?![A-Za-z])',
     '\\bnational (?:totals?|results|figures|numbers|operation|sweep|effort)\\b',
   ].join('|'),
-  'iu',
+  // Not Unicode-aware: with the u flag, case-insensitive matching of this pattern was a quarter of ingest's time.
+  'i',
 );
+// Every alternative holds one of these words: most sentences hold none and skip the pattern.
+const nationalHint = /nation|countr|coast|all|total|overall|fifty|50|56|U\.S\.|United States/i;
+const isNational = (text: string): boolean => nationalHint.test(text) && nationalSignal.test(text);
 
 // What makes a sentence's figures the document's own place: 'Locally,', 'the local operation'.
 const localSignal = /\blocal(?:ly)?\b(?!\s+(?:police|law|agencies|partners|officers|departments?|authorities|sheriff|and|,))/i;
@@ -137,6 +142,7 @@ export function fieldOfficePlace(text: string): string | null {
   return place;
 }
 
+const officeHint = /FBI|Field Office|Division/;
 const attributionOnly = /,\s+(?:the\s+)?FBI(?:[’']s)?\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(?:(?:Field\s+Office|Division|office)\s+)?(?:said|announced|reported|stated)\b[^,]*[.”"]?$/u;
 
 /** 'KEARNEY, Neb.' → 'Kearney'; 'Washington, D.C./Omaha' → 'Omaha'; 'WASHINGTON' → null (headquarters). */
@@ -182,6 +188,8 @@ function headingPlace(text: string): string | null {
   return fieldOfficeCities.has(name) ? name : null;
 }
 
+const noLabels: ReturnType<typeof findLabelCounts> = { counts: [], measure: null, place: null };
+
 /** Subjects a heading's generic measure ('Recoveries by city') takes from the figures above it. */
 const specificSubjects = new Set<FigureSubject>(['children', 'adults']);
 
@@ -192,8 +200,12 @@ export function extractFigures(sentences: readonly ArticleSentence[], operations
   const datelineStateName = datelineState === undefined ? null : stateFor(datelineState) ?? null;
   const cityName = datelineCity ? datelineCity.toLowerCase() : null;
   // The release's own place: its dateline city, else the field office its opening names.
-  const opening = sentences.filter((sentence) => sentence.paragraph <= 1).map((sentence) => sentence.text).join(' ');
-  const documentRegion = datelinePlace(dateline.dateline) ?? fieldOfficePlace(opening);
+  let opening = '';
+  for (const sentence of sentences) {
+    if (sentence.paragraph > 1) break;
+    opening += ` ${sentence.text}`;
+  }
+  const documentRegion = datelinePlace(dateline.dateline) ?? (officeHint.test(opening) ? fieldOfficePlace(opening) : null);
   // The last state named before sentence `index`: scanned for only when a sentence says 'in the state', and
   // only forward from where the last scan stopped, so each sentence is read once at most.
   let scanned = 0;
@@ -206,18 +218,23 @@ export function extractFigures(sentences: readonly ArticleSentence[], operations
   let headingFrame: Frame | null = null;
   let headingMeasure: Measure | null = null;
   let headingSpan: CumulativeSpan | null = null;
-  let pendingSpan: CumulativeSpan | null = null;
+  // A sentence with no count that may announce a running total for the next one ('Since its inception, …'); its
+  // span is worked out only if the next sentence has counts.
+  let pending: { text: string; earlier: string[]; count: number } | null = null;
   let inAnecdote = false;
   let currentParagraph = -1;
+  // The paragraph's earlier sentences, where a launch year dates a 'to date' total.
+  let paragraphSentences: string[] = [];
   sentences.forEach(({ paragraph, text }, index) => {
     const newParagraph = paragraph !== currentParagraph;
     if (newParagraph) {
       currentParagraph = paragraph;
+      paragraphSentences = [];
       paragraphFrame = null;
       inAnecdote = false;
       const previous = sentences[index - 1]?.text ?? '';
       // A running total announced at the end of the last paragraph ('… since 2003:') scopes the lines after it.
-      if (!previous.endsWith(':')) pendingSpan = null;
+      if (!previous.endsWith(':')) pending = null;
       // Prose ends what a heading's measure or running total labelled; a heading's place lasts to the next heading.
       if (!isHeading(text)) {
         headingMeasure = null;
@@ -226,12 +243,14 @@ export function extractFigures(sentences: readonly ArticleSentence[], operations
     }
     const wholeParagraph = newParagraph && sentences[index + 1]?.paragraph !== paragraph;
     if (anecdote.test(text)) inAnecdote = true;
-    const labels = findLabelCounts(text, headingMeasure);
-    const claimed = new Set(labels.counts.map((count) => count.start));
-    const counts = findCounts(text, claimed);
-    const earlier = sentences.slice(0, index).filter((sentence) => sentence.paragraph === paragraph).map((sentence) => sentence.text);
-    const ownSpan = cumulativeSpan(text, earlier);
+    const maybe = mayHoldCount(text);
+    const labels = maybe || text.endsWith(':') ? findLabelCounts(text, headingMeasure) : noLabels;
+    const counts = maybe ? findCounts(text, labels.counts.length > 0 ? new Set(labels.counts.map((count) => count.start)) : undefined) : [];
+    const earlier = paragraphSentences;
+    const earlierCount = earlier.length;
+    paragraphSentences.push(text);
     if (wholeParagraph && isHeading(text) && counts.length === 0 && labels.counts.length === 0) {
+      const ownSpan = cumulativeSpan(text, []);
       // A heading: a place scopes what follows; a measure ('Recoveries by city:') labels the lines under it.
       const place = headingPlace(text);
       headingFrame = place ? { kind: 'region', region: place } : null;
@@ -241,22 +260,24 @@ export function extractFigures(sentences: readonly ArticleSentence[], operations
     }
     if (labels.measure) headingMeasure = labels.measure;
     if (inAnecdote) return;
-    const span = ownSpan ?? pendingSpan ?? headingSpan;
     if (counts.length === 0 && labels.counts.length === 0) {
       // 'Since its inception in 2003, …' with the numbers in the next sentence.
-      pendingSpan = ownSpan;
+      pending = { text, earlier, count: earlierCount };
       // 'The nationwide investigation …' scopes the figures of the sentences after it.
-      if (nationalSignal.test(text)) paragraphFrame = national;
+      if (isNational(text)) paragraphFrame = national;
       return;
     }
-    pendingSpan = null;
+    const ownSpan = cumulativeSpan(text, earlier.slice(0, earlierCount));
+    const pendingSpan = pending === null ? null : cumulativeSpan(pending.text, pending.earlier.slice(0, pending.count));
+    pending = null;
+    const span = ownSpan ?? pendingSpan ?? headingSpan;
     const places = findPlaces(text, { stateBefore: () => stateBefore(index), datelineCity: cityName });
     // What the sentence itself says about where its figures belong.
     let sentenceFrame: Frame | null = null;
     // An office that only speaks ('…, the FBI Jackson Field Office said') is the source, not the place.
-    const office = attributionOnly.test(text) ? null : fieldOfficePlace(text);
+    const office = !officeHint.test(text) || attributionOnly.test(text) ? null : fieldOfficePlace(text);
     const openedOn = openingPlace(text, places);
-    if (nationalSignal.test(text)) sentenceFrame = national;
+    if (isNational(text)) sentenceFrame = national;
     else if (openedOn) sentenceFrame = { kind: 'region', region: openedOn };
     else if (labels.place) sentenceFrame = { kind: 'region', region: labels.place };
     else if (office) sentenceFrame = { kind: 'region', region: office };

@@ -13,7 +13,7 @@
  */
 import type { FigureSubject } from '../schema';
 import { adultModifiers, childModifiers, lookupHead, lookupParticiple, participantSubjects } from './figure-lexicon';
-import { readCount } from './numbers';
+import { countWords, readCount } from './numbers';
 import { isCapitalised, tokenize, type Token } from './tokens';
 
 /** What a label counts. */
@@ -118,8 +118,11 @@ function nextLabelFollows(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
-/** A cheap test: label form needs a colon, a dash or a parenthesis before a digit or number word. */
-const labelHint = /[:–—(-]\s*(?:\p{Nd}|[a-z]+\b)/u;
+/** A cheap test: label form needs a count after a colon or a spaced dash, or a count in parentheses. */
+const labelHint = new RegExp(
+  `:\\s*(?:\\p{Nd}|(?:${countWords.join('|')})\\b)|\\s[–—-]\\s*\\p{Nd}|\\(\\p{Nd}[\\d,]*\\)|:\\s*$`,
+  'iu',
+);
 
 /**
  * The counts in label form in one sentence, with the measure a trailing

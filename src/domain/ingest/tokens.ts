@@ -27,8 +27,11 @@ const group = `${groupSeparator}${digit}${digit}${digit}`;
 // A count with group separators ('6,500') or a plain run of digits, with an optional decimal part
 // ('1.2 million'); then words, where hyphens and apostrophes stay inside ('17-year-old', 'FBI’s', '13th');
 // then any other single character. Digits are any script's ('１０７'), and may carry invisible characters.
+// ASCII numerals first, as most are; they must not run into a character that continues a number in another form.
+const asciiEnd = '(?![\\p{L}\\p{N}\\u200b-\\u200d\\u2060\\ufeff\\u00ad\\u00a0\\u202f\\u2009\\u2007-]|,\\d)';
 const tokenPattern = new RegExp(
-  `\\p{Nd}(?:${digit}){0,2}(?:${group})+(?:\\.\\p{Nd}+)?(?![\\p{L}\\p{N}-])|\\p{Nd}(?:${digit})*(?:\\.\\p{Nd}+)?(?![\\p{L}\\p{N}-])|[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*(?:-[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*)*|\\S`,
+  // Words that start with a letter come first: they are most tokens, and fail fast elsewhere.
+  `\\p{L}[\\p{L}\\p{N}]*(?:['’][\\p{L}]+)*(?:-[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*)*|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?${asciiEnd}|\\d+(?:\\.\\d+)?${asciiEnd}|\\p{Nd}(?:${digit}){0,2}(?:${group})+(?:\\.\\p{Nd}+)?(?![\\p{L}\\p{N}-])|\\p{Nd}(?:${digit})*(?:\\.\\p{Nd}+)?(?![\\p{L}\\p{N}-])|[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*(?:-[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*)*|\\S`,
   'gu',
 );
 
@@ -67,7 +70,8 @@ export function tokenize(sentence: string): Token[] {
   for (const match of sentence.matchAll(tokenPattern)) {
     const text = match[0];
     const start = match.index;
-    const number = isDigit.test(text[0]!) && !/[\p{L}-]/u.test(text);
+    const first = text.charCodeAt(0);
+    const number = (first >= 48 && first <= 57) || (first > 127 && isDigit.test(String.fromCodePoint(text.codePointAt(0)!))) ? !/[\p{L}-]/u.test(text) : false;
     const kind: TokenKind = number ? 'number' : /[\p{L}\p{N}]/u.test(text) ? 'word' : 'punct';
     const lower = number ? normaliseNumber(text) : text.toLowerCase();
     tokens.push({ text, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, kind, start, end: start + text.length });
