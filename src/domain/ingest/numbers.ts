@@ -104,7 +104,7 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
  */
 export function mayHoldCount(sentence: string): boolean {
   // ASCII digits first: the Unicode test is only for text that has characters beyond ASCII at all.
-  return /\d/.test(sentence) || countWordHint.test(sentence) || otherDigits.test(sentence);
+  return /\d/.test(sentence) || countWordHint.test(sentence) || (beyondLatin.test(sentence) && otherDigits.test(sentence));
 }
 
 /** The words a count may start with ('four', 'dozen'), for cheap tests elsewhere. */
@@ -129,6 +129,9 @@ const otherDigits = ((): RegExp => {
   }
   return new RegExp([`[${single.join('')}]`, ...astral].join('|'));
 })();
+
+/** Characters beyond Latin letters and general punctuation: only text with some can hold other scripts' digits. */
+const beyondLatin = /[^\x00-\u024f\u2000-\u206f]/;
 
 const countWordHint = new RegExp(`\\b(?:${[...units.keys(), ...multipliers.keys()].join('|')})`, 'i');
 

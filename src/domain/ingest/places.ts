@@ -67,7 +67,8 @@ function escapeRegExp(text: string): string {
 const stateAlternatives = stateNames.map(escapeRegExp).join('|');
 const abbreviationAlternatives = [
   ...states.flatMap(([, abbreviation]) => (abbreviation ? [escapeRegExp(abbreviation)] : [])),
-  ...[...postalCodes.keys()].map((code) => `${code}(?![\\p{L}.])`),
+  // Any two capitals: one alternative is much cheaper than fifty, and findPlaces checks the code.
+  '[A-Z]{2}(?![\\p{L}.])',
 ].join('|');
 
 /** The state a name, AP abbreviation or postal code stands for ('N.C.', 'NC' → 'North Carolina'), else undefined. */
@@ -121,6 +122,7 @@ export function findPlaces(sentence: string, context: PlaceContext): PlaceHit[] 
     else if (state !== undefined) region = state;
     else if (city !== undefined) {
       const isCounty = /\sCounty$/.test(city);
+      if (cityState !== undefined && stateFor(cityState) === undefined) continue;
       if (cityState !== undefined) region = `${city}, ${cityState}`;
       else if (isCounty || cities.has(city.toLowerCase()) || city.toLowerCase() === context.datelineCity) region = city;
     }
