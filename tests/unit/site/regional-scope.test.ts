@@ -9,6 +9,7 @@ import { describeFigureWithPlace, describeScope } from '@/domain/figure-text';
 import { buildOperationTimeline, groupMeasuresByPlace } from '@/domain/operation-timeline';
 import type { Operation, Scope } from '@/domain/schema';
 import { buildStoryListItem } from '@/domain/story-list';
+import { buildStoryView } from '@/domain/story-view';
 import { datedStory, figure, mention } from './story-factory';
 
 const crossCountry: Operation = { id: 'operation-cross-country', name: 'Operation Cross Country', aliases: [], kind: 'sweep', description: 'd' };
@@ -90,5 +91,23 @@ describe('a regional figure names its place', () => {
   it('in a story list’s headline figure', () => {
     const local = datedStory('omaha', '2017-10-20', { paragraphs, operations: [mention()], figures: [figure({ sentence, value: 2, text: 'two', scope: region('Omaha') })] });
     expect(buildStoryListItem(local, citeFigures, new Map()).headline?.text).toBe('two children recovered (Omaha)');
+  });
+});
+
+describe('an operation the catalogue lacks', () => {
+  it('shows on its story as written, with its edition and no link', () => {
+    const body = [['Fourteen men were arrested in Operation Safe Harbor II.']];
+    const harbor = datedStory('harbor', '2020-05-01', {
+      paragraphs: body,
+      operations: [mention()],
+      unlistedOperations: [{ text: 'Operation Safe Harbor', edition: 'II', editionNumber: 2 }],
+      figures: [],
+    });
+    const operationById = new Map([[crossCountry.id, crossCountry]]);
+    const view = buildStoryView(harbor, body, { citations: citeFigures, operationById, site: new URL('https://archive.example') });
+    expect(view.operations.map((operation) => [operation.name, operation.href, operation.edition])).toEqual([
+      ['Operation Cross Country', '/operations/operation-cross-country/', null],
+      ['Operation Safe Harbor', null, 'II'],
+    ]);
   });
 });
