@@ -114,7 +114,11 @@ export const countWords: readonly string[] = [...units.keys(), ...multipliers.ke
  * Decimal digits of other scripts ('４', '٤'), as a pattern without the u flag: a Unicode property test on
  * every sentence was a tenth of ingest's time. Built once from the Unicode data the engine has.
  */
-const otherDigits = ((): RegExp => {
+let otherDigitsPattern: RegExp | undefined;
+const otherDigits = { test: (text: string): boolean => (otherDigitsPattern ??= buildOtherDigits()).test(text) };
+
+/** Built on first need: walking the code points costs a process start time that most runs never need. */
+function buildOtherDigits(): RegExp {
   const isDigit = /^\p{Nd}$/u;
   const single: string[] = [];
   const astral: string[] = [];
@@ -128,7 +132,7 @@ const otherDigits = ((): RegExp => {
     code += 9;
   }
   return new RegExp([`[${single.join('')}]`, ...astral].join('|'));
-})();
+}
 
 /** Characters beyond Latin letters and general punctuation: only text with some can hold other scripts' digits. */
 const beyondLatin = /[^\x00-\u024f\u2000-\u206f]/;
