@@ -100,6 +100,8 @@ const nationalSignal = new RegExp(
     '\\b(?:around|throughout) the (?:country|nation|United States)\\b',
     '\\bcoast[- ]to[- ]coast\\b',
     '^(?:In all|In total|All told|Overall),',
+    // '… 92 children in all.' (not 'in all of Nebraska', 'in all 12 counties').
+    '\\bin all(?=[.,;]|$)',
     '\\ball (?:50|fifty) states\\b',
     '\\b(?:all|each|every one) of the (?:FBI[’\']s |Bureau[’\']s )?(?:56|fifty-six) field offices\\b',
     '\\b(?:FBI|Bureau)[’\']s (?:56|fifty-six) field offices\\b',
@@ -120,6 +122,9 @@ const localSignal = /\blocal(?:ly)?\b(?!\s+(?:police|law|agencies|partners|offic
 const fieldOfficeNamed =
   /\b(?:FBI(?:[’']s)?\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+(?:Field Office|Division|field office|division|office|Resident Agency)\b|(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+(?:Field Office|Division)\b|FBI\s+((?:\p{Lu}[\p{L}’'-]*)(?:\s+\p{Lu}[\p{L}’'-]*){0,2})(?=(\s+(?:recovered|arrested|located|rescued|identified|made|conducted|led|joined|took|worked|partnered|teamed)\b)|\s+(?:and|said|announced|agents|officials|reported|is|was|has|had|along|together)\b|[,.;]))/u;
 
+// 'FBI Omaha Special Agent in Charge …': a field office's own city after 'FBI' names the office whatever follows.
+const fieldOfficeCity = new RegExp(`\\bFBI(?:[’']s)?\\s+(${[...fieldOfficeCities].map((city) => city.replace('.', '\\.')).join('|')})\\b(?!\\s+(?:Police|County|Street|Avenue|Road|Sheriff))`);
+
 /** Words after 'FBI' that name no city ('FBI Director', 'FBI Headquarters'). */
 const notFieldOffices = new Set([
   'director', 'deputy', 'assistant', 'executive', 'special', 'supervisory', 'agent', 'agents', 'headquarters', 'hq', 'academy',
@@ -132,7 +137,7 @@ const notFieldOffices = new Set([
 /** The place a field office named in the text covers ('FBI Omaha' → 'Omaha'), else null. */
 export function fieldOfficePlace(text: string): string | null {
   const match = fieldOfficeNamed.exec(text);
-  if (!match) return null;
+  if (!match) return fieldOfficeCity.exec(text)?.[1] ?? null;
   const place = (match[1] ?? match[2] ?? match[3])!.replace(/^(?:The|the)\s+/, '').replace(/^FBI(?:[’']s)?\s+/, '').trim();
   const words = place.toLowerCase().split(/\s+/);
   if (words.some((word) => notFieldOffices.has(word)) || notFieldOffices.has(place.toLowerCase())) return null;

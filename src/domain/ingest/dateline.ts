@@ -32,7 +32,7 @@ const capitalsPattern = new RegExp(
 );
 // A place in ordinary case needs a state after it to be a place ('Mobile, AL -', 'Anchorage, Alaska –').
 const mixedCasePattern = new RegExp(
-  `^(\\p{Lu}[\\p{Ll}.'’]+(?:\\s+\\p{Lu}[\\p{Ll}.'’]+){0,2}),\\s+(\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)?)(?:,?\\s+(${fullDate}))?\\s*(?:\\(([^()\\n]{1,60})\\)\\s*)?${dash}\\s`,
+  `^(\\p{Lu}[\\p{Ll}.'’]+(?:\\s+\\p{Lu}[\\p{Ll}.'’]+){0,2}),\\s+(\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)?)(?:,?\\s+(${fullDate}))?\\s*(?:\\(([^()\\n]{1,60})\\)\\s*)?(?:${dash}\\s|[—–](?=\\p{Lu}))`,
   'u',
 );
 // A release's places in parentheses, with no dash after: '(Washington, D.C./Omaha) The FBI …'.

@@ -104,7 +104,7 @@ export interface PlaceContext {
 }
 
 const placePattern = new RegExp(
-  `\\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round)\\s+(?:(the\\s+state(?:\\s+of\\s+(${stateAlternatives}))?)|(${stateAlternatives})|((?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}\\p{Lu}[\\p{L}’'-]*)(?:,\\s+(${stateAlternatives}|${abbreviationAlternatives}))?)(?![\\p{L}])`,
+  `\\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round)\\s+(?:all\\s+of\\s+)?(?:(the\\s+state(?:\\s+of\\s+(${stateAlternatives}))?)|(${stateAlternatives})|((?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}\\p{Lu}[\\p{L}’'-]*)(?:,\\s+(${stateAlternatives}|${abbreviationAlternatives}))?)(?![\\p{L}])`,
   'gu',
 );
 

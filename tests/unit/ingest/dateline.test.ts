@@ -21,6 +21,8 @@ describe('readDateline', () => {
     ['WASHINGTON —The FBI said.', 'WASHINGTON', null],
     ['WASHINGTON, D.C.—Operation Independence Day recovered 220 children.', 'WASHINGTON, D.C.', null],
     ['DES MOINES, Iowa (KCCI) — Two men were arrested.', 'DES MOINES, Iowa', 'KCCI'],
+    ['OMAHA, NE—The FBI said.', 'OMAHA, NE', null],
+    ['Omaha, Nebraska—The FBI said.', 'Omaha, Nebraska', null],
   ])('reads the release form %j', (paragraph, dateline, outlet) => {
     expect(readDateline(paragraph)).toMatchObject({ dateline, outlet });
   });

@@ -77,6 +77,7 @@ describe('scope from the document', () => {
     ['The FBI’s Sioux Falls office recovered four children.', 'Sioux Falls'],
     ['Locally, FBI Greenville recovered four children.', 'Greenville'],
     ['The FBI Jackson Field Office said five men were arrested.', 'Jackson'],
+    ['FBI Omaha Special Agent in Charge Dana Whitlock said 12 people were arrested.', 'Omaha'],
     ['FBI Director Elaine Brody said 84 children were recovered.', null],
     ['FBI Headquarters released the results.', null],
   ])('%s', (sentence, place) => {
@@ -104,6 +105,17 @@ describe('scope from the document', () => {
     expect(article.figures.map((figure) => [figure.value, figure.scope.kind, figure.scope.region])).toEqual([
       [3, 'region', 'Omaha'],
       [84, 'operation', null],
+    ]);
+  });
+
+  it('reads a local release’s total said to be in all as national, but not one in all of a state', () => {
+    const article = ingestFresh([
+      source('all.txt', 'LINCOLN, Neb. — Agents recovered two children. The operation recovered 92 children in all. Officers made 7 arrests in all of Nebraska.\n'),
+    ]).get('all.txt')!;
+    expect(article.figures.map((figure) => [figure.value, figure.scope.kind, figure.scope.region])).toEqual([
+      [2, 'region', 'Lincoln'],
+      [92, 'operation', null],
+      [7, 'region', 'Nebraska'],
     ]);
   });
 
