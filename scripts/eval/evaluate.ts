@@ -3,7 +3,8 @@
  * each case is a source text under YAML labels, ingested alone; figures are
  * compared by value, subject, action and scope, and the date, dateline and
  * operations must match exactly. Cases under held-out/ were written before
- * any tuning and are reported apart.
+ * any tuning, those under held-out-2/ after it and before any further change;
+ * both are reported apart.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -70,7 +71,7 @@ interface Labels {
 /** Reads every case under `folder` (cases/ and held-out/). */
 export function loadCases(folder: string): EvalCase[] {
   const cases: EvalCase[] = [];
-  for (const sub of ['cases', 'held-out']) {
+  for (const sub of ['cases', 'held-out', 'held-out-2']) {
     const dir = path.join(folder, sub);
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()) {
       // No cache: gray-matter caches by text, and each file is read once.
@@ -80,7 +81,7 @@ export function loadCases(folder: string): EvalCase[] {
       cases.push({
         id: file.replace(/\.txt$/, ''),
         kind: labels.class,
-        heldOut: labels.heldOut === true || sub === 'held-out',
+        heldOut: labels.heldOut === true || sub !== 'cases',
         source: parsed.content,
         dateline: labels.expect.dateline,
         date,

@@ -311,7 +311,7 @@ export function extractFigures(sentences: readonly ArticleSentence[], operations
     }
     if (labels.counts.length > 0) {
       for (const c of labels.counts) {
-        found.push({ value: c.value, text: c.text, qualifier: null, subject: c.subject, action: c.action, start: c.start, end: c.end, place: c.place, total: c.total, fromHeading: c.fromHeading });
+        found.push({ value: c.value, text: c.text, qualifier: c.qualifier, subject: c.subject, action: c.action, start: c.start, end: c.end, place: c.place, total: c.total, fromHeading: c.fromHeading });
       }
       found.sort((a, b) => a.start - b.start);
     }

@@ -65,9 +65,12 @@ export function readDateline(paragraph: string): Dateline {
   return { dateline: match[1]?.trim() ?? null, outlet: match[3]?.trim() ?? null, date: match[2] ? isoDay(match[2]) : null };
 }
 
-/** A letterhead line: short, no sentence in it ('FOR IMMEDIATE RELEASE March 4, 2015', 'FBI Omaha'). */
+/**
+ * A letterhead: short lines with no sentence in them ('FOR IMMEDIATE RELEASE March 4, 2015', 'FBI Omaha',
+ * 'U.S. Attorney's Office Central District of Illinois'); abbreviations' periods are not sentence ends.
+ */
 function isLetterhead(paragraph: string): boolean {
-  return paragraph.length <= 80 && !/[.!?”"]$/.test(paragraph) && !/[.!?]\s/.test(paragraph);
+  return paragraph.length <= 160 && !/[.!?”"]$/.test(paragraph) && !/\p{Ll}{2,}[.!?]\s/u.test(paragraph);
 }
 
 const letterheadDate = new RegExp(`(?:^|\\s)(${fullDate})$`);

@@ -126,6 +126,11 @@ const participles: Readonly<Record<string, string>> = {
 /** Multi-word phrases with the same role ('offered assistance', 'taken into custody'). */
 const participlePhrases: readonly (readonly [readonly string[], string])[] = [
   [['taken', 'into', 'custody'], 'arrested'],
+  [['face', 'charges'], 'charged'],
+  [['faced', 'charges'], 'charged'],
+  [['facing', 'charges'], 'charged'],
+  [['face', 'federal', 'charges'], 'charged'],
+  [['face', 'state', 'charges'], 'charged'],
   [['took', 'part'], 'participated'],
   [['taken', 'part'], 'participated'],
   [['offered', 'assistance'], 'assisted'],

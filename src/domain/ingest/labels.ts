@@ -12,7 +12,7 @@
  * children were recovered') is left to the sentence grammar (figures.ts).
  */
 import type { FigureSubject } from '../schema';
-import { adultModifiers, childModifiers, lookupHead, lookupParticiple, participantSubjects } from './figure-lexicon';
+import { adultModifiers, childModifiers, lookupHead, lookupParticiple, participantSubjects, qualifiers } from './figure-lexicon';
 import { countWords, readCount } from './numbers';
 import { isCapitalised, tokenize, type Token } from './tokens';
 
@@ -25,8 +25,10 @@ export interface Measure {
 /** A count read in label form. */
 export interface LabelCount {
   value: number;
-  /** The count as written. */
+  /** The count as written, qualifier included. */
   text: string;
+  /** 'more than', … when the label gives one ('Partner agencies: more than 400'). */
+  qualifier: string | null;
   start: number;
   end: number;
   subject: FigureSubject;
@@ -120,7 +122,7 @@ function nextLabelFollows(tokens: readonly Token[], index: number): boolean {
 
 /** A cheap test: label form needs a count after a colon or a spaced dash, or a count in parentheses. */
 const labelHint = new RegExp(
-  `:\\s*(?:\\p{Nd}|(?:${countWords.join('|')})\\b)|\\s[–—-]\\s*\\p{Nd}|\\(\\p{Nd}[\\d,]*\\)|:\\s*$`,
+  `:\\s*(?:(?:more than|nearly|over|about|approximately|almost|at least|some|roughly|an estimated)\\s+)?(?:\\p{Nd}|(?:${countWords.join('|')})\\b)|\\s[–—-]\\s*\\p{Nd}|\\(\\p{Nd}[\\d,]*\\)|:\\s*$`,
   'iu',
 );
 
@@ -150,7 +152,7 @@ export function findLabelCounts(sentence: string, heading: Measure | null): { co
       const place = placeOf(tokens, start, index);
       const measure = sentenceMeasure ?? heading;
       if (place && measure) {
-        counts.push({ value: parenthesised.value, text: tokens[index + 1]!.text, start: tokens[index + 1]!.start, end: tokens[index + 1]!.end, ...measure, place, total: false, fromHeading: sentenceMeasure === null });
+        counts.push({ value: parenthesised.value, text: tokens[index + 1]!.text, qualifier: null, start: tokens[index + 1]!.start, end: tokens[index + 1]!.end, ...measure, place, total: false, fromHeading: sentenceMeasure === null });
       }
       index += 2;
       floor = index + 1;
@@ -158,7 +160,10 @@ export function findLabelCounts(sentence: string, heading: Measure | null): { co
     }
     if (!separators.has(token.text)) continue;
     const start = labelStart(tokens, index, floor);
-    const count = readCount(tokens, index + 1);
+    // 'Partner agencies: more than 400': a qualifier may stand before the count.
+    const qualifier = qualifiers.find((words) => words.every((word, offset) => tokens[index + 1 + offset]?.lower === word));
+    const countAt = index + 1 + (qualifier?.length ?? 0);
+    const count = readCount(tokens, countAt);
     if (!count) {
       // A label with no count after it: a measure for the counts that follow, or the place they belong to.
       if (token.text === ':' && start < index) {
@@ -172,7 +177,7 @@ export function findLabelCounts(sentence: string, heading: Measure | null): { co
     const ownNoun = afterCount?.kind === 'word' && lookupHead(afterCount.lower, tokens[count.end + 1]?.lower) !== undefined;
     if ((ownNoun && !nextLabelFollows(tokens, count.end)) || start === index) continue;
     // A year is a date, not a count ('Updated: 2019').
-    if (/^(1[89]|20)\d\d$/.test(tokens[index + 1]!.lower) && count.end === index + 2) continue;
+    if (/^(1[89]|20)\d\d$/.test(tokens[countAt]!.lower) && count.end === countAt + 1) continue;
     const first = tokens[index + 1]!;
     const last = tokens[count.end - 1]!;
     const own = measureOf(tokens, start, index);
@@ -183,6 +188,7 @@ export function findLabelCounts(sentence: string, heading: Measure | null): { co
       counts.push({
         value: count.value,
         text: sentence.slice(first.start, last.end),
+        qualifier: qualifier ? qualifier.join(' ') : null,
         start: first.start,
         end: last.end,
         ...measure,
