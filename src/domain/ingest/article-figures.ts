@@ -63,6 +63,8 @@ function operationOf(text: string, sentence: number, offset: number, cumulative:
   // An operation the catalogue lacks, named nearer the count than any catalogue name, owns the figure.
   const unlistedBefore = operations.unlistedHits.filter((hit: UnlistedHit) => hit.sentence === sentence && hit.end <= offset).at(-1);
   if (unlistedBefore && (!before || unlistedBefore.start > before.start)) return null;
+  // One that opens the sentence is its subject: 'Operation Lost Lantern III, separate from Operation …, ended with 18 arrests'.
+  if (operations.unlistedHits.some((hit: UnlistedHit) => hit.sentence === sentence && hit.start <= 4 && hit.end <= offset)) return null;
   if (before) return before.id;
   const after = here.find((hit) => hit.start >= offset);
   if (cumulative) return after?.id ?? lastHit(operations.hits, sentence, offset, 'initiative')?.id ?? null;

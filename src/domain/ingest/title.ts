@@ -22,7 +22,8 @@ function headlineFigures(figures: readonly Figure[], operation: string | null): 
   const own = figures.filter((figure) => figure.scope.kind !== 'cumulative' && (operation === null || figure.operation === operation));
   const pool = [...own.filter((figure) => figure.scope.kind === 'operation'), ...own.filter((figure) => figure.scope.kind === 'region')];
   const chosen: Figure[] = [];
-  for (const figure of pool.length > 0 ? pool : figures) {
+  // Another operation's figures never headline this one's name ('Operation Lost Lantern III … 18 arrests').
+  for (const figure of pool.length > 0 ? pool : operation === null ? figures : []) {
     if (chosen.length === 2) break;
     if (!chosen.some((other) => other.subject === figure.subject)) chosen.push(figure);
   }

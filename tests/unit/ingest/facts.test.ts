@@ -153,6 +153,14 @@ describe('operations', () => {
     expect(find(sentence).mentions[0]).toMatchObject({ edition, editionNumber });
   });
 
+  it('does not headline a catalogue operation with the figures of one the catalogue lacks', () => {
+    const article = ingestFresh([
+      source('lantern.txt', 'Operation Lost Lantern III, a regional effort separate from Operation Independence Day 2020, ended with 18 arrests.\n'),
+    ]).get('lantern.txt')!;
+    expect(article.title).toBe('Operation Independence Day 2020');
+    expect(article.operations).toMatchObject([{ id: 'operation-independence-day', edition: '2020', editionNumber: null }]);
+  });
+
   it('lists unlisted operations in the copy and in the run’s notes', () => {
     const article = ingestFresh([source('harbor.txt', 'Fourteen men were arrested in Operation Safe Harbor II.\n')]).get('harbor.txt')!;
     expect(article.unlistedOperations).toEqual([{ text: 'Operation Safe Harbor', edition: 'II', editionNumber: 2 }]);
