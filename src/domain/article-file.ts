@@ -12,7 +12,7 @@ import { dateYears, isIsoDate, type Article } from './schema';
  * inserting lines before the closing fence (former-slugs.ts), which gives the same bytes as writing it.
  */
 const keyOrder: readonly (keyof Article)[] = [
-  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'figures', 'source', 'original', 'formerSlugs',
+  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'unlistedOperations', 'figures', 'source', 'original', 'formerSlugs',
 ];
 
 export interface ParsedArticleFile {

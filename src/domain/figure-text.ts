@@ -10,6 +10,16 @@ export function describeFigure(figure: Pick<Figure, 'text' | 'subject' | 'action
   return [figure.text, figure.subject, figure.action].filter(Boolean).join(' ');
 }
 
+/**
+ * A figure that may stand without its scope beside it (a headline, a card, a
+ * list of totals): a regional one names its place, so it never reads as the
+ * national figure ('3 children recovered (Charlotte)').
+ */
+export function describeFigureWithPlace(figure: Pick<Figure, 'text' | 'subject' | 'action' | 'scope'>): string {
+  const region = figure.scope.region;
+  return region ? `${describeFigure(figure)} (${region})` : describeFigure(figure);
+}
+
 /** 'children recovered': what a figure counts, without the number. */
 export function describeMeasure(figure: Pick<Figure, 'subject' | 'action'>): string {
   return figure.action ? `${figure.subject} ${figure.action}` : figure.subject;
@@ -23,12 +33,13 @@ export function describeYearRange(since: number | null, until: number | null): s
   return null;
 }
 
-/** 'operation total', 'cumulative, since 2003', 'cumulative, 2008–2017', 'region: North Carolina'. */
+/** 'operation total', 'cumulative, since 2003', 'cumulative, 2008–2017', 'region: North Carolina', 'cumulative, since 2010, region: Omaha'. */
 export function describeScope(scope: Scope): string {
   if (scope.kind === 'region') return scope.region ? `region: ${scope.region}` : 'region';
   if (scope.kind === 'cumulative') {
     const range = describeYearRange(scope.since, scope.until);
-    return range ? `cumulative, ${range}` : 'cumulative';
+    const place = scope.region ? `, region: ${scope.region}` : '';
+    return `${range ? `cumulative, ${range}` : 'cumulative'}${place}`;
   }
   return 'operation total';
 }

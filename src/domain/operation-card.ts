@@ -5,7 +5,7 @@
  * and sources are links. Pure: a component renders the segments.
  */
 import type { CitedFigure } from './citations';
-import { describeFigure, describeYearRange } from './figure-text';
+import { describeFigureWithPlace, describeYearRange } from './figure-text';
 import type { OperationSummary } from './operation-summary';
 import { storyPath } from './paths';
 import { storyDate } from './story-date';
@@ -25,7 +25,7 @@ function joinList(items: readonly Segment[][]): Segment[] {
   ]);
 }
 
-function figureLinks<S extends StoryRecord>(figures: readonly CitedFigure<S>[], words: (item: CitedFigure<S>) => string = (item) => describeFigure(item.figure)): Segment[] {
+function figureLinks<S extends StoryRecord>(figures: readonly CitedFigure<S>[], words: (item: CitedFigure<S>) => string = (item) => describeFigureWithPlace(item.figure)): Segment[] {
   return joinList(figures.map((item) => [{ text: words(item), href: item.href }]));
 }
 
@@ -69,7 +69,7 @@ export function runningTotalsSentence<S extends StoryRecord>(summary: OperationS
   const shared = ranges.size === 1 ? [...ranges][0]! : null;
   const words = (item: CitedFigure<S>): string => {
     const own = shared === null ? describeYearRange(item.figure.scope.since, item.figure.scope.until) : null;
-    return own ? `${describeFigure(item.figure)} (${own})` : describeFigure(item.figure);
+    return own ? `${describeFigureWithPlace(item.figure)} (${own})` : describeFigureWithPlace(item.figure);
   };
   return [
     { text: `${when}, the running totals${shared ? ` ${shared}` : ''} were ` },

@@ -8,7 +8,7 @@
  */
 import type { ChartGroupInput } from './chart';
 import type { CitedFigure } from './citations';
-import { describeFigure, describeMeasure, describeYearRange, headlineSubjects, measureKey } from './figure-text';
+import { describeFigureWithPlace, describeMeasure, describeYearRange, headlineSubjects, measureKey } from './figure-text';
 import { figureSubjects, type Operation, type OperationMention } from './schema';
 import { compareStories, storyYear, type StoryRecord } from './story-record';
 
@@ -73,7 +73,7 @@ export function foldRunningTotals<S extends StoryRecord>(reports: readonly Runni
   const rows: RunningTotalRow<S>[] = [];
   let previous: string | null = null;
   for (const report of reports) {
-    const signature = report.figures.map((item) => describeFigure(item.figure)).sort().join('|');
+    const signature = report.figures.map((item) => describeFigureWithPlace(item.figure)).sort().join('|');
     const last = rows.at(-1);
     if (last && signature === previous) last.reports.push(report);
     else rows.push({ first: report, reports: [report] });
@@ -124,11 +124,12 @@ function editionLabel(editionNumber: number | null, texts: readonly string[]): s
 
 const subjectRank = new Map<string, number>(figureSubjects.map((subject, index) => [subject, index]));
 
-/** National figures first, then by subject as the schema orders them, then regional ones. */
+/** National figures first, then regional ones place by place; within each, by subject as the schema orders them. */
 function compareMeasures(a: MeasureRow<StoryRecord>, b: MeasureRow<StoryRecord>): number {
   const regionA = a.region === null ? 0 : 1;
   const regionB = b.region === null ? 0 : 1;
   if (regionA !== regionB) return regionA - regionB;
+  if (a.region !== null && b.region !== null && a.region !== b.region) return a.region.localeCompare(b.region);
   const first = (row: MeasureRow<StoryRecord>) => row.reports[0]!.figure.subject;
   return (subjectRank.get(first(a)) ?? 99) - (subjectRank.get(first(b)) ?? 99) || a.label.localeCompare(b.label);
 }
@@ -158,6 +159,28 @@ function measureRows<S extends StoryRecord>(cited: readonly CitedFigure<S>[]): M
     row.conflicting = new Set(row.reports.map((report) => report.figure.value)).size > 1;
   }
   return [...rows.values()].sort(compareMeasures);
+}
+
+/** An entry's measures as a page shows them: the national results, then each place's own, never summed. */
+export interface MeasureGroups<S extends StoryRecord = StoryRecord> {
+  /** The operation's national results (and closed cumulative totals, which have no place). */
+  national: MeasureRow<S>[];
+  /** Regional results grouped by place, places in alphabetical order. */
+  regions: { region: string; measures: MeasureRow<S>[] }[];
+}
+
+/** Splits measures into the national ones and one group per place, keeping their order within each. */
+export function groupMeasuresByPlace<S extends StoryRecord>(measures: readonly MeasureRow<S>[]): MeasureGroups<S> {
+  const national = measures.filter((row) => row.region === null);
+  const byPlace = new Map<string, MeasureRow<S>[]>();
+  for (const row of measures) {
+    if (row.region === null) continue;
+    const group = byPlace.get(row.region) ?? [];
+    group.push(row);
+    byPlace.set(row.region, group);
+  }
+  const regions = [...byPlace].sort(([a], [b]) => a.localeCompare(b)).map(([region, rows]) => ({ region, measures: rows }));
+  return { national, regions };
 }
 
 /** Numbers shown per measure on an operation's page; the rest are counted, and listed in the figures table. */
@@ -383,7 +406,8 @@ export function buildOperationTimeline<S extends StoryRecord>(
     }
     if (running.length > 0) {
       runningTotals.push({ story, figures: running });
-      totals.push(...running.filter((item) => headlineSubjects.includes(item.figure.subject)));
+      // The chart of running totals shows national totals only: a place's total is not the initiative's.
+      totals.push(...running.filter((item) => item.figure.scope.region === null && headlineSubjects.includes(item.figure.subject)));
       contributes = true;
     }
     if (!contributes) alsoMentioned.push(story);

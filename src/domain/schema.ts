@@ -61,7 +61,10 @@ export const figureSubjects = [
 export const scopeKinds = ['operation', 'cumulative', 'region'] as const;
 
 export const scopeSchema = z.object({
-  /** `operation`: this sweep or edition; `cumulative`: a running total; `region`: one place's share. */
+  /**
+   * `operation`: this sweep's or edition's national result; `cumulative`: a running total (national unless
+   * `region` is set); `region`: one place's share, never part of the national figure.
+   */
   kind: z.enum(scopeKinds),
   /** First year a cumulative total counts from, when the text states it ('since 2003'). */
   since: z.number().int().nullable(),
@@ -130,6 +133,16 @@ export const originalSchema = z.object({
   published: isoDate.nullable(),
 });
 
+/** An operation the article names that the catalogue lacks, recorded as written so an editor can add it. */
+export const unlistedOperationSchema = z.object({
+  /** The name as written, without its edition ('Operation Safe Harbor'). */
+  text: z.string().min(1),
+  /** The edition as the article gives it ('II', '2021', '7th'), else null. */
+  edition: z.string().nullable(),
+  /** The edition as a number (2, 7), else null; a year is an edition but not a number of one. */
+  editionNumber: z.number().int().positive().nullable(),
+});
+
 export const dateSources = ['source', 'inferred', 'unknown'] as const;
 
 /** The frontmatter fields of an article copy, before the cross-field rules. */
@@ -143,7 +156,11 @@ export const articleFields = z.object({
     slug: z.string().regex(slugPattern),
     /** Publication day, or null when neither stated nor inferable. */
     date: isoDate.nullable(),
-    /** How the date is known: stated by the source (its date line or header, or a saved page's metadata), inferred, or unknown. */
+    /**
+     * How the date is known: `source`, stated by the source (its date line or header, a saved page's metadata, or
+     * the release's own date at its head: 'March 4, 2015' under the letterhead, 'WASHINGTON, July 29, 2013 —');
+     * `inferred`; or `unknown`.
+     */
     dateSource: z.enum(dateSources),
     /**
      * When inferred: the words the inference rests on. When unknown: clues that did not settle it. When stated by a
@@ -156,6 +173,8 @@ export const articleFields = z.object({
     outlet: z.string().nullable(),
     /** Operations and initiatives the article names, mapped to the catalogue. */
     operations: z.array(operationMentionSchema),
+    /** Operations the article names that are not in the catalogue; absent when there are none. */
+    unlistedOperations: z.array(unlistedOperationSchema).optional(),
     /** Every count the article reports, each with the sentence it came from. */
     figures: z.array(figureSchema),
     /** The raw source this copy was made from: its file name and the SHA-256 of its bytes. */
@@ -248,5 +267,6 @@ export type Figure = z.infer<typeof figureSchema>;
 export type FigureSubject = (typeof figureSubjects)[number];
 export type Scope = z.infer<typeof scopeSchema>;
 export type OperationMention = z.infer<typeof operationMentionSchema>;
+export type UnlistedOperation = z.infer<typeof unlistedOperationSchema>;
 export type Operation = z.infer<typeof operationSchema>;
 export type Original = z.infer<typeof originalSchema>;

@@ -3,7 +3,7 @@
  * headline, date, operations and its headline figure linked to its sentence.
  */
 import type { CitedFigure } from './citations';
-import { describeFigure, headlineFigure } from './figure-text';
+import { describeFigureWithPlace, headlineFigure } from './figure-text';
 import { operationPath, storyPath } from './paths';
 import type { Operation } from './schema';
 import { storyDate, type StoryDate } from './story-date';
@@ -37,6 +37,6 @@ export function buildStoryListItem<S extends StoryRecord>(
     title: story.data.title,
     date: storyDate(story),
     operations,
-    headline: headline ? { text: describeFigure(headline), href: headline.item.href } : null,
+    headline: headline ? { text: describeFigureWithPlace(headline), href: headline.item.href } : null,
   };
 }

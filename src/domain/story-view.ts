@@ -15,6 +15,7 @@ import type { StoryRecord } from './story-record';
 import { anchorSentences, type AnchoredSentence } from './story-sentences';
 
 export interface StoryOperation {
+  /** Catalogue id; empty for an operation the catalogue lacks. */
   id: string;
   /** Catalogue name, or the article's words when the id is not in the catalogue. */
   name: string;
@@ -73,6 +74,13 @@ export function buildStoryView<S extends StoryRecord>(story: S, paragraphs: read
       href: operation ? operationPath(operation) : null,
       edition: mention.edition ?? (mention.editionNumber === null ? null : String(mention.editionNumber)),
     });
+  }
+  // Operations the catalogue lacks are shown as the article wrote them, with no page to link to, until an editor adds them.
+  for (const unlisted of story.data.unlistedOperations ?? []) {
+    const key = `unlisted|${unlisted.text}|${unlisted.edition ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    operations.push({ id: '', name: unlisted.text, href: null, edition: unlisted.edition });
   }
   const date = storyDate(story);
   const description = story.data.description;

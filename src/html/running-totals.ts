@@ -1,5 +1,5 @@
 /** The rows of an operation's running totals table as markup: see RunningTotals.astro, which renders them. */
-import { describeFigure, describeYearRange } from '@/domain/figure-text';
+import { describeFigureWithPlace, describeYearRange } from '@/domain/figure-text';
 import { foldRunningTotals, type RunningTotalReport } from '@/domain/operation-timeline';
 import type { YearOfTotals } from '@/domain/running-totals-by-year';
 import { storyPath } from '@/domain/paths';
@@ -23,7 +23,7 @@ export function runningTotalRowsHtml(reports: readonly RunningTotalReport<StoryR
 function reportFiguresHtml(report: RunningTotalReport<StoryRecord>): Html {
   return html`<ul class="plain">${report.figures.map((item) => {
     const range = describeYearRange(item.figure.scope.since, item.figure.scope.until);
-    return html`<li><a href="${item.href}">${describeFigure(item.figure)}</a>${range && html`<span class="figure-scope"> ${range}</span>`}</li>`;
+    return html`<li><a href="${item.href}">${describeFigureWithPlace(item.figure)}</a>${range && html`<span class="figure-scope"> ${range}</span>`}</li>`;
   })}</ul>`;
 }
 

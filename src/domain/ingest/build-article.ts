@@ -10,7 +10,7 @@ import { articleSchema, describeSchemaError, type Article, type Figure, type Ope
 import { sha256 } from '../sha256';
 import { splitSentences } from '../sentences';
 import { extractFigures } from './article-figures';
-import { readDateline, type Dateline } from './dateline';
+import { readArticleDateline, type Dateline } from './dateline';
 import { cluesFromPhrases, dateFromFigures, dateFromPhrases, findDatePhrases, type DateFields, type DatedIndex } from './dates';
 import { compileCatalogue, findOperations, type CompiledCatalogue, type OperationFindings } from './operations';
 import { readSource } from './read-source';
@@ -78,10 +78,12 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
   // A saved web page (.html, .htm) is read for its article and metadata (after loadPageReader()); anything else is a text source.
   const read = isPageFile(source.file) ? readPage(source.bytes) : readSource(source.bytes);
   if (!read.ok) return read;
-  const { paragraphs, statedDate, original, dateFoundIn } = read.text;
+  const { paragraphs, original, dateFoundIn } = read.text;
   const sentences = paragraphs.flatMap((text, paragraph) => splitSentences(text).map((sentence) => ({ paragraph, text: sentence })));
   const texts = sentences.map((sentence) => sentence.text);
-  const dateline = readDateline(paragraphs[0]!);
+  const dateline = readArticleDateline(paragraphs);
+  // A release's own date, in its dateline or at the foot of its letterhead, is stated as much as a date line is.
+  const statedDate = read.text.statedDate ?? dateline.date ?? null;
   const operations = findOperations(texts, catalogue.compiled);
   // Only what pass two needs is kept, not the sentences: the plan holds every undated article until then.
   // A date from a page's metadata is checked against the text's own: where they differ, the copy says so.
@@ -110,7 +112,7 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
       textDate: statedDate === null ? textDate : null,
       clues: statedDate === null ? cluesFromPhrases(phrases) : null,
       dateline,
-      operations: { ...operations, hits: [] },
+      operations: { ...operations, hits: [], unlistedHits: [] },
       figures: extractFigures(sentences, operations, dateline),
     },
   };
@@ -168,6 +170,7 @@ export function finishArticle(
     dateline: extracted.dateline.dateline,
     outlet: extracted.dateline.outlet,
     operations: extracted.operations.mentions,
+    ...(extracted.operations.unlisted.length > 0 ? { unlistedOperations: extracted.operations.unlisted } : {}),
     figures: extracted.figures,
     source: { file: extracted.file, sha256: extracted.sha256 },
     ...(extracted.original === null ? {} : { original: extracted.original }),

@@ -31,13 +31,17 @@ const monthNumbers: Readonly<Record<string, number>> = {
 
 const month = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const monthDay = `${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+(\\d{4}))?`;
-const announcementNoun = '(?:press\\s+|news\\s+)?(?:announcement|release|statement|press conference|briefing|report)';
+const announcementNoun = '(?:press\\s+|news\\s+|media\\s+)?(?:announcement|release|statement|conference|briefing|report)';
+const announcingVerb = '(?:announced|said|reported|released|stated|revealed|unveiled)';
 
 /** Day-anchored phrases, most specific first; groups 1–3 are month, day and optional year. */
 const anchoredPatterns: readonly RegExp[] = [
   new RegExp(`\\b(?:an?|the|its|their)\\s+${monthDay}\\s+${announcementNoun}\\b`, 'g'),
   new RegExp(`\\b(?:an?|the|its|their)\\s+${announcementNoun}(?:\\s+(?:from|by)(?:\\s+the)?(?:\\s+\\p{Lu}[\\p{L}.&’'-]*){1,5})?\\s+(?:on|dated)\\s+${monthDay}`, 'gu'),
-  new RegExp(`\\b(?:announced|said|reported|released|stated|revealed|unveiled)(?:\\s+[\\w’'-]+){0,3}?\\s+on\\s+${monthDay}`, 'g'),
+  // 'announced the results … last week, on June 20, 2019'.
+  new RegExp(`\\b${announcingVerb}(?:\\s+[\\w’'-]+,?){0,10}?\\s+on\\s+${monthDay}`, 'g'),
+  // 'On March 4, 2015, the FBI announced …'.
+  new RegExp(`\\b[Oo]n\\s+${monthDay},?\\s+(?:[\\p{L}’'.-]+\\s+){1,6}?${announcingVerb}\\b`, 'gu'),
 ];
 const plainDay = new RegExp(`\\b${monthDay}`, 'g');
 const relativePhrase =
@@ -108,7 +112,10 @@ export function dateFromText(sentences: readonly string[]): DateFields | null {
 export function cluesFromPhrases(phrases: readonly DatePhrase[]): string | null {
   const seen = new Set<string>();
   const clues = phrases.map((phrase) => phrase.text).filter((text) => !seen.has(text.toLowerCase()) && seen.add(text.toLowerCase()));
-  return clues.length === 0 ? null : `Clues without a year: ${clues.map((text) => `'${text}'`).join(', ')}`;
+  if (clues.length === 0) return null;
+  // A full day is a date with a year ('March 4, 2015'); only the other clues lack one.
+  const withYear = phrases.some((phrase) => /\d{4}$/.test(phrase.text) && phrase.text.length > 4);
+  return `${withYear ? 'Clues that do not settle the day' : 'Clues without a year'}: ${clues.map((text) => `'${text}'`).join(', ')}`;
 }
 
 /** The unsettled clues of sentences. */

@@ -19,11 +19,11 @@ addHeads('children', ['children', 'child', 'kids', 'kid', 'minors', 'minor', 'ju
 // 'women' and 'men' say nothing of who was a victim and who was arrested: they are people.
 addHeads('adults', ['adults', 'adult']);
 addHeads('victims', ['victims', 'victim', 'survivors', 'survivor']);
-addHeads('traffickers', ['traffickers', 'trafficker', 'pimps', 'pimp']);
+addHeads('traffickers', ['traffickers', 'trafficker', 'pimps', 'pimp', 'panderers', 'panderer']);
 addHeads('people', [
   'people', 'persons', 'person', 'individuals', 'individual', 'suspects', 'suspect', 'defendants', 'defendant', 'offenders',
   'offender', 'men', 'man', 'women', 'woman', 'johns', 'buyers', 'buyer', 'predators', 'predator', 'agents', 'officers', 'personnel',
-  'investigators', 'analysts', 'specialists',
+  'investigators', 'analysts', 'specialists', 'subjects', 'customers', 'purchasers', 'solicitors', 'arrestees', 'fugitives',
 ]);
 addHeads('agencies', ['agencies', 'agency', 'departments', 'department']);
 addHeads('investigations', ['investigations', 'investigation', 'probes', 'probe']);
@@ -42,13 +42,21 @@ addHeads('victims', ['recoveries'], 'recovered');
 export const singularHeads = new Set([
   'child', 'kid', 'minor', 'juvenile', 'teenager', 'teen', 'girl', 'boy', 'youth', 'infant', 'adult', 'woman', 'victim',
   'survivor', 'trafficker', 'pimp', 'person', 'individual', 'suspect', 'defendant', 'offender', 'man', 'buyer', 'predator',
-  'agency', 'department', 'investigation', 'probe', 'case', 'task force', 'field office',
+  'agency', 'department', 'investigation', 'probe', 'case', 'task force', 'field office', 'field division', 'sex worker',
 ]);
 
 /** Two-word heads by first word, looked up before single words ('task forces', 'field offices'). */
 const twoWordHeads = new Map<string, ReadonlyMap<string, HeadEntry>>([
   ['task', new Map([['forces', { subject: 'task forces' }], ['force', { subject: 'task forces' }]])],
-  ['field', new Map([['offices', { subject: 'field offices' }], ['office', { subject: 'field offices' }]])],
+  [
+    'field',
+    new Map([
+      ['offices', { subject: 'field offices' }], ['office', { subject: 'field offices' }],
+      ['divisions', { subject: 'field offices' }], ['division', { subject: 'field offices' }],
+    ]),
+  ],
+  // Adults in commercial sex: in these releases they are victims offered help, not suspects.
+  ['sex', new Map([['workers', { subject: 'adults' }], ['worker', { subject: 'adults' }]])],
 ]);
 
 /** The head noun starting at these lower-case words, and how many words it takes. */
@@ -112,12 +120,17 @@ const participles: Readonly<Record<string, string>> = {
   recovered: 'recovered', identified: 'identified', located: 'located', found: 'located', assisted: 'assisted',
   helped: 'assisted', served: 'assisted', convicted: 'convicted', charged: 'charged', indicted: 'indicted',
   sentenced: 'sentenced', prosecuted: 'prosecuted', opened: 'opened', initiated: 'opened', participated: 'participated',
-  involved: 'participated',
+  involved: 'participated', interviewed: 'interviewed', participating: 'participated',
 };
 
 /** Multi-word phrases with the same role ('offered assistance', 'taken into custody'). */
 const participlePhrases: readonly (readonly [readonly string[], string])[] = [
   [['taken', 'into', 'custody'], 'arrested'],
+  [['face', 'charges'], 'charged'],
+  [['faced', 'charges'], 'charged'],
+  [['facing', 'charges'], 'charged'],
+  [['face', 'federal', 'charges'], 'charged'],
+  [['face', 'state', 'charges'], 'charged'],
   [['took', 'part'], 'participated'],
   [['taken', 'part'], 'participated'],
   [['offered', 'assistance'], 'assisted'],
@@ -149,7 +162,7 @@ export const verbActions: Readonly<Record<string, string>> = {
   finding: 'located', assist: 'assisted', assists: 'assisted', assisting: 'assisted', help: 'assisted', helps: 'assisted',
   helping: 'assisted', serve: 'assisted', serves: 'assisted', serving: 'assisted', convict: 'convicted', convicting: 'convicted',
   charge: 'charged', charging: 'charged', indict: 'indicted', prosecute: 'prosecuted', open: 'opened', opening: 'opened',
-  initiate: 'opened',
+  initiate: 'opened', interview: 'interviewed', interviewing: 'interviewed',
 };
 
 /** Nouns of action before 'of' ('the arrest of 67 traffickers'), mapped to actions. */

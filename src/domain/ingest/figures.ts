@@ -66,6 +66,40 @@ function joinsName(tokens: readonly Token[], index: number): boolean {
 }
 
 /**
+ * True when the comma, 'and' or 'or' at `index` joins modifiers of one head ('47 federal, state and tribal
+ * agencies', '31 missing or runaway teens'): only modifier words, then a head, follow within a few words.
+ */
+function coordinatesModifiers(tokens: readonly Token[], index: number): boolean {
+  const joint = tokens[index]!;
+  if (!(joint.text === ',' || joint.lower === 'and' || joint.lower === 'or')) return false;
+  for (let ahead = index + 1; ahead < tokens.length && ahead - index <= 5; ahead += 1) {
+    const token = tokens[ahead]!;
+    if (token.text === ',' || token.lower === 'and' || token.lower === 'or') continue;
+    if (token.kind !== 'word' || readCount(tokens, ahead)) return false;
+    if (lookupHead(token.lower, tokens[ahead + 1]?.lower)) return ahead > index + 1;
+    if (stopWords.has(token.lower) || nonCountUnits.has(token.lower)) return false;
+  }
+  return false;
+}
+
+/**
+ * 'pimps and other individuals', 'johns and pimps', 'pimps and others': a second head joined to the first
+ * counts the same people, and the phrase counts people when the two differ. Returns the token index past the
+ * second head and the merged subject.
+ */
+function coordinatedHead(tokens: readonly Token[], index: number, subject: FigureSubject): { end: number; subject: FigureSubject } | undefined {
+  if (!['and', 'or'].includes(tokens[index]?.lower ?? '')) return undefined;
+  let ahead = index + 1;
+  if (tokens[ahead]?.lower === 'others') return { end: ahead + 1, subject: 'people' };
+  if (['other', 'their'].includes(tokens[ahead]?.lower ?? '')) ahead += 1;
+  const token = tokens[ahead];
+  if (!token || token.kind !== 'word') return undefined;
+  const head = lookupHead(token.lower, tokens[ahead + 1]?.lower);
+  if (!head || head.entry.action !== undefined || !personSubjects.has(head.entry.subject)) return undefined;
+  return { end: ahead + head.length, subject: head.entry.subject === subject ? subject : 'people' };
+}
+
+/**
  * Reads the counted noun phrase starting at token `start`: modifiers, then a
  * head noun; further heads may follow through name words or trafficking
  * vocabulary ('minor victims', 'child sex trafficking victims', 'Child
@@ -77,7 +111,7 @@ function readNounPhrase(tokens: readonly Token[], start: number): NounPhrase | u
   let index = start;
   while (index < tokens.length) {
     const token = tokens[index]!;
-    if (token.kind !== 'word') break;
+    if (token.kind !== 'word' && !(found === undefined && modifiers.length > 0 && token.text === ',' && coordinatesModifiers(tokens, index))) break;
     const head = lookupHead(token.lower, tokens[index + 1]?.lower);
     if (head) {
       const headWord = tokens.slice(index, index + head.length).map((t) => t.lower).join(' ');
@@ -104,6 +138,10 @@ function readNounPhrase(tokens: readonly Token[], start: number): NounPhrase | u
       break;
     }
     if (nonCountUnits.has(token.lower)) return undefined;
+    if (modifiers.length > 0 && coordinatesModifiers(tokens, index)) {
+      index += 1;
+      continue;
+    }
     if (stopWords.has(token.lower) && !joinsName(tokens, index)) break;
     if (modifiers.length >= maxModifiers) break;
     modifiers.push(token.lower);
@@ -124,7 +162,7 @@ function qualifierBefore(tokens: readonly Token[], index: number): { start: numb
 
 function isYear(tokens: readonly Token[], count: CountMatch): boolean {
   const token = tokens[count.start]!;
-  return count.end === count.start + 1 && /^(1[89]|20)\d\d$/.test(token.text);
+  return count.end === count.start + 1 && /^(1[89]|20)\d\d$/.test(token.lower);
 }
 
 /** Dates, labels, money, percentages, ages and years: numbers that are not counts. */
@@ -270,7 +308,9 @@ function actionBefore(sentence: string, start: number): LeftAction {
 function actionInClauseBefore(tokens: readonly Token[], index: number): string | undefined {
   for (let back = index - 1; back >= 0 && index - back <= 10; back -= 1) {
     const token = tokens[back]!;
-    if (token.kind === 'number' || [';', ':', '—', '–'].includes(token.text)) return undefined;
+    if (token.kind === 'number' || [';', ':', '—', '–'].includes(token.text) || readCount(tokens, back)) return undefined;
+    // Another verb of its own ('located four minors and interviewed 23 adults') ends the clause.
+    if (back === index - 1 && verbActions[token.lower] !== undefined && participleAt(tokens, back) === undefined) return undefined;
     const found = participleAt(tokens, back);
     if (found) return found.action;
   }
@@ -304,8 +344,12 @@ function readPartitive(tokens: readonly Token[], count: CountMatch): { subject: 
   return subject === undefined ? undefined : { subject, inner: inner?.start, end };
 }
 
-/** Every count in one sentence, in reading order. */
-export function findCounts(sentence: string): CountFinding[] {
+/**
+ * Every count in one sentence, in reading order. Counts starting at a
+ * character offset in `claimed` were read in label form (labels.ts) and are
+ * left alone.
+ */
+export function findCounts(sentence: string, claimed?: ReadonlySet<number>): CountFinding[] {
   if (!mayHoldCount(sentence)) return [];
   const tokens = tokenize(sentence);
   const findings: CountFinding[] = [];
@@ -313,6 +357,10 @@ export function findCounts(sentence: string): CountFinding[] {
   for (let index = 0; index < tokens.length; index += 1) {
     const count = readCount(tokens, index);
     if (!count) continue;
+    if (claimed?.has(tokens[index]!.start)) {
+      index = count.end - 1;
+      continue;
+    }
     if (isExcluded(tokens, count)) {
       index = count.end - 1;
       continue;
@@ -323,12 +371,20 @@ export function findCounts(sentence: string): CountFinding[] {
       index = count.end - 1;
       continue;
     }
-    const qualifier = qualifierBefore(tokens, index);
+    // '25-plus field divisions': more than 25.
+    const qualifier = qualifierBefore(tokens, index) ?? (count.plus ? { start: index, text: 'more than' } : undefined);
     const startToken = tokens[qualifier?.start ?? index]!;
     const endToken = tokens[count.end - 1]!;
     let subject: FigureSubject = partitive ? partitive.subject : phrase!.subject;
     let phraseEnd = partitive ? partitive.end : phrase!.end;
     let action: string | undefined = phrase?.entry.action;
+    if (phrase && action === undefined && personSubjects.has(subject)) {
+      const joined = coordinatedHead(tokens, phraseEnd, subject);
+      if (joined) {
+        subject = joined.subject;
+        phraseEnd = joined.end;
+      }
+    }
     if (phrase?.entry.action !== undefined && tokens[phraseEnd]?.lower === 'of') {
       // 'convictions of traffickers': the of-phrase names who was convicted.
       const object = readNounPhrase(tokens, phraseEnd + 1);
@@ -349,7 +405,8 @@ export function findCounts(sentence: string): CountFinding[] {
     }
     action ??= partitiveInner.get(index)?.action ?? undefined;
     if (action === undefined && personSubjects.has(subject)) action = actionInClauseBefore(tokens, qualifier?.start ?? index);
-    if (action === undefined && participantSubjects.has(subject)) action = 'participated';
+    // Agencies that 'assisted with' or were 'involved in' an operation took part in it.
+    if (participantSubjects.has(subject) && (action === undefined || action === 'assisted')) action = 'participated';
     const finding: CountFinding = {
       value: count.value,
       text: sentence.slice(startToken.start, endToken.end),

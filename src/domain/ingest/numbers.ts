@@ -21,6 +21,8 @@ export interface CountMatch {
   value: number;
   start: number;
   end: number;
+  /** Written '25-plus': at least the value. */
+  plus?: boolean;
 }
 
 /** The value of one word such as 'thirteen' or 'twenty-five', else undefined. */
@@ -48,12 +50,14 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
   let current: number;
   let position = index + 1;
   if (first.kind === 'number') {
-    current = digitsValue(first.text);
+    current = digitsValue(first.lower);
   } else if (first.lower === 'a' || first.lower === 'an') {
     const next = tokens[index + 1]?.lower;
     if (next === undefined || !multipliers.has(next)) return undefined;
     current = 1;
   } else {
+    const plus = first.lower.endsWith('-plus') ? /^(\d{1,3}(?:,\d{3})*|\d+)-plus$/.exec(first.lower) : null;
+    if (plus) return { value: Number(plus[1]!.replace(/,/g, '')), start: index, end: index + 1, plus: true };
     const value = wordValue(first.lower);
     if (value === undefined) return undefined;
     current = value;
@@ -99,8 +103,39 @@ export function readCount(tokens: readonly Token[], index: number): CountMatch |
  * sentences hold none, and the grammar skips them without tokenizing.
  */
 export function mayHoldCount(sentence: string): boolean {
-  return /\d/.test(sentence) || countWordHint.test(sentence);
+  // ASCII digits first: the Unicode test is only for text that has characters beyond ASCII at all.
+  return /\d/.test(sentence) || countWordHint.test(sentence) || (beyondLatin.test(sentence) && otherDigits.test(sentence));
 }
+
+/** The words a count may start with ('four', 'dozen'), for cheap tests elsewhere. */
+export const countWords: readonly string[] = [...units.keys(), ...multipliers.keys()];
+
+/**
+ * Decimal digits of other scripts ('４', '٤'), as a pattern without the u flag: a Unicode property test on
+ * every sentence was a tenth of ingest's time. Built once from the Unicode data the engine has.
+ */
+let otherDigitsPattern: RegExp | undefined;
+const otherDigits = { test: (text: string): boolean => (otherDigitsPattern ??= buildOtherDigits()).test(text) };
+
+/** Built on first need: walking the code points costs a process start time that most runs never need. */
+function buildOtherDigits(): RegExp {
+  const isDigit = /^\p{Nd}$/u;
+  const single: string[] = [];
+  const astral: string[] = [];
+  for (let code = 0x80; code <= 0x1ffff; code += 1) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const character = String.fromCodePoint(code);
+    if (!isDigit.test(character)) continue;
+    // Digits come in runs of ten from zero: one range per run.
+    if (code <= 0xffff) single.push(`\\u${code.toString(16).padStart(4, '0')}-\\u${(code + 9).toString(16).padStart(4, '0')}`);
+    else astral.push(`${character.charCodeAt(0) === String.fromCodePoint(code + 9).charCodeAt(0) ? `\\u${character.charCodeAt(0).toString(16)}[\\u${character.charCodeAt(1).toString(16)}-\\u${String.fromCodePoint(code + 9).charCodeAt(1).toString(16)}]` : character}`);
+    code += 9;
+  }
+  return new RegExp([`[${single.join('')}]`, ...astral].join('|'));
+}
+
+/** Characters beyond Latin letters and general punctuation: only text with some can hold other scripts' digits. */
+const beyondLatin = /[^\x00-\u024f\u2000-\u206f]/;
 
 const countWordHint = new RegExp(`\\b(?:${[...units.keys(), ...multipliers.keys()].join('|')})`, 'i');
 

@@ -5,7 +5,7 @@
  * editions given after the name ('Operation Cross Country XI') or in a phrase
  * ('the 13th year that the enforcement initiative has taken place').
  */
-import type { Operation, OperationMention } from '../schema';
+import type { Operation, OperationMention, UnlistedOperation } from '../schema';
 import { ordinalPattern, ordinalValue, romanValue } from './ordinals';
 
 /** One place where the text names a catalogue operation. */
@@ -21,11 +21,19 @@ export interface MentionHit {
   end: number;
 }
 
+/** An 'Operation …' name the catalogue lacks, where the text gives it. */
+export interface UnlistedHit extends UnlistedOperation {
+  sentence: number;
+  start: number;
+  end: number;
+}
+
 /** An edition the text gives, attached to the operation it belongs to. */
 interface EditionHit {
   id: string;
   edition: string;
-  editionNumber: number;
+  /** Null for a year ('Operation Independence Day 2021'): an edition, but not a number of one. */
+  editionNumber: number | null;
   sentence: number;
   start: number;
 }
@@ -37,8 +45,12 @@ export interface OperationFindings {
   mentions: OperationMention[];
   /** The operation the article is about: the first sweep it names, else the first operation, else null. */
   primary: string | null;
-  /** 'Operation …' names that match nothing in the catalogue, for the CLI to report. */
+  /** 'Operation …' names that match nothing in the catalogue, as written, for the CLI to report. */
   unknown: string[];
+  /** Those names once each, without their editions, for the copy's frontmatter. */
+  unlisted: UnlistedOperation[];
+  /** Every place the text names one, in reading order. */
+  unlistedHits: UnlistedHit[];
 }
 
 const letter = '[\\p{L}\\p{N}]';
@@ -115,14 +127,50 @@ function compileNames(catalogue: readonly Operation[]): CompiledName[] {
 
 const operationPhrase = /(?<![\p{L}\p{N}])Operation\s+((?:\p{Lu}[\p{L}’'-]*)(?:\s+\p{Lu}[\p{L}’'-]*){0,4})/gu;
 
+// A task force's name holds the initiative's ('the Gulf Coast Innocence Lost Task Force'): it names the task force.
+const taskForceAfter = /^\s+Task\s+Forces?\b/i;
+
+/** The edition an unlisted name carries: a Roman numeral last ('Safe Harbor II'), a year or an ordinal before it. */
+function unlistedHit(sentence: string, index: number, start: number, words: string[]): UnlistedHit {
+  let edition: string | null = null;
+  let editionNumber: number | null = null;
+  const last = words.at(-1)!;
+  const roman = words.length > 1 ? romanValue(last) : undefined;
+  let nameWords = words;
+  if (roman !== undefined) {
+    edition = last;
+    editionNumber = roman;
+    nameWords = words.slice(0, -1);
+  }
+  const text = `Operation ${nameWords.join(' ')}`;
+  const written = sentence.slice(start, sentence.indexOf(last, start) + last.length);
+  const end = start + written.length;
+  if (edition === null) {
+    const year = editionYear.exec(sentence.slice(end));
+    const before = editionBeforeName.exec(sentence.slice(0, start));
+    if (year) edition = year[1]!;
+    else if (before && ordinalValue(before[1]!) !== undefined) {
+      edition = before[1]!;
+      editionNumber = ordinalValue(before[1]!)!;
+    }
+  }
+  return { text, edition, editionNumber, sentence: index, start, end };
+}
+
 /** Finds the catalogue names in one sentence, longest first, without overlaps. */
-function findInSentence(sentence: string, index: number, names: readonly CompiledName[], unknown: Set<string>): MentionHit[] {
+function findInSentence(sentence: string, index: number, names: readonly CompiledName[], unlisted: UnlistedHit[]): MentionHit[] {
   const hits: MentionHit[] = [];
   const overlaps = (start: number, end: number) => hits.some((hit) => start < hit.end && end > hit.start);
   for (const name of names) {
     for (const match of sentence.matchAll(name.pattern)) {
       const end = match.index + match[0].length;
-      if (!overlaps(match.index, end)) hits.push({ id: name.id, kind: name.kind, text: match[0], sentence: index, start: match.index, end });
+      if (overlaps(match.index, end)) continue;
+      if (name.kind === 'initiative' && taskForceAfter.test(sentence.slice(end))) {
+        // Still an overlap for shorter names: 'Innocence Lost' inside it is not the initiative either.
+        hits.push({ id: '', kind: name.kind, text: match[0], sentence: index, start: match.index, end });
+        continue;
+      }
+      hits.push({ id: name.id, kind: name.kind, text: match[0], sentence: index, start: match.index, end });
     }
   }
   // Spelling variants: an 'Operation …' phrase within a small edit distance of a catalogue name.
@@ -146,15 +194,17 @@ function findInSentence(sentence: string, index: number, names: readonly Compile
       const text = sentence.slice(start, sentence.indexOf(taken, start) + taken.length);
       hits.push({ id: best.name.id, kind: best.name.kind, text, sentence: index, start, end: start + text.length });
     } else {
-      unknown.add(match[0].replace(/\s+/g, ' '));
+      unlisted.push(unlistedHit(sentence, index, start, words));
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits.filter((hit) => hit.id !== '').sort((a, b) => a.start - b.start);
 }
 
 // A Roman numeral right after the name: 'XI', 'VIII', and single 'X', 'V' or 'I' when no word follows
 // ('Operation Cross Country X, the FBI said'; not 'Operation Cross Country I think').
 const editionAfterName = /^\s+([IVXLC]{2,}|[XV]|I(?=[,.;:)–—]|$))(?![\p{L}\p{N}])/u;
+// A year right after the name: 'Operation Independence Day 2021'.
+const editionYear = /^\s+((?:19|20)\d\d)(?![\p{L}\p{N}]|,\d)/u;
 const editionBeforeName = new RegExp(`(${ordinalPattern})\\s+(?:annual\\s+)?$`, 'i');
 const editionPhrase = new RegExp(
   `\\b(?:the|its|this|their)\\s+(${ordinalPattern})\\s+(year|annual|edition|iteration|installment|instalment|round)\\b`,
@@ -173,6 +223,11 @@ function editionsAtNames(sentence: string, hits: readonly MentionHit[]): Edition
       editions.push({ id: hit.id, edition: after[1]!, editionNumber: afterValue, sentence: hit.sentence, start: hit.start });
       continue;
     }
+    const year = editionYear.exec(sentence.slice(hit.end));
+    if (year) {
+      editions.push({ id: hit.id, edition: year[1]!, editionNumber: null, sentence: hit.sentence, start: hit.start });
+      continue;
+    }
     const before = editionBeforeName.exec(sentence.slice(0, hit.start));
     const beforeValue = before ? ordinalValue(before[1]!) : undefined;
     if (before && beforeValue !== undefined) {
@@ -188,13 +243,13 @@ function editionsAtNames(sentence: string, hits: readonly MentionHit[]): Edition
  * same sentence, else to the operation the article is about.
  */
 export function findOperations(sentences: readonly string[], catalogue: CompiledCatalogue): OperationFindings {
-  const unknown = new Set<string>();
+  const unlistedHits: UnlistedHit[] = [];
   const hits: MentionHit[] = [];
   const editions: EditionHit[] = [];
   const phrases: { sentence: number; start: number; edition: string; editionNumber: number }[] = [];
   sentences.forEach((sentence, index) => {
     if (catalogue.hint.test(sentence) || catalogue.variantHint.test(sentence)) {
-      const found = findInSentence(sentence, index, catalogue.names, unknown);
+      const found = findInSentence(sentence, index, catalogue.names, unlistedHits);
       hits.push(...found);
       editions.push(...editionsAtNames(sentence, found));
     }
@@ -219,5 +274,12 @@ export function findOperations(sentences: readonly string[], catalogue: Compiled
     const edition = editions.find((candidate) => candidate.id === hit.id);
     mentions.push({ id: hit.id, text: hit.text, edition: edition?.edition ?? null, editionNumber: edition?.editionNumber ?? null });
   }
-  return { hits, mentions, primary, unknown: [...unknown] };
+  const unlisted: UnlistedOperation[] = [];
+  for (const hit of unlistedHits) {
+    const known = unlisted.find((other) => other.text === hit.text);
+    if (!known) unlisted.push({ text: hit.text, edition: hit.edition, editionNumber: hit.editionNumber });
+    else if (known.edition === null && hit.edition !== null) Object.assign(known, { edition: hit.edition, editionNumber: hit.editionNumber });
+  }
+  const unknown = [...new Set(unlistedHits.map((hit) => sentences[hit.sentence]!.slice(hit.start, hit.end)))];
+  return { hits, mentions, primary, unknown, unlisted, unlistedHits };
 }

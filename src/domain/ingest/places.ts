@@ -16,8 +16,33 @@ const states: readonly (readonly [name: string, abbreviation: string | null])[] 
   ['Oregon', 'Ore.'], ['Pennsylvania', 'Pa.'], ['Rhode Island', 'R.I.'], ['South Carolina', 'S.C.'],
   ['South Dakota', 'S.D.'], ['Tennessee', 'Tenn.'], ['Texas', null], ['Utah', null], ['Vermont', 'Vt.'],
   ['Virginia', 'Va.'], ['Washington', 'Wash.'], ['West Virginia', 'W.Va.'], ['Wisconsin', 'Wis.'], ['Wyoming', 'Wyo.'],
-  ['Puerto Rico', 'P.R.'],
+  ['Puerto Rico', 'P.R.'], ['District of Columbia', 'D.C.'],
 ];
+
+/** USPS codes, as releases write them in datelines ('Mobile, AL -'); matched in capitals only. */
+const postalCodes = new Map(
+  Object.entries({
+    AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
+    DE: 'Delaware', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa',
+    KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan',
+    MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire',
+    NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio',
+    OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota',
+    TN: 'Tennessee', TX: 'Texas', UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia',
+    WI: 'Wisconsin', WY: 'Wyoming', PR: 'Puerto Rico', DC: 'District of Columbia',
+  }),
+);
+
+/** The cities that host the FBI's field offices: 'FBI Omaha' is the Omaha field office. */
+export const fieldOfficeCities = new Set([
+  'Albany', 'Albuquerque', 'Anchorage', 'Atlanta', 'Baltimore', 'Birmingham', 'Boston', 'Buffalo', 'Charlotte', 'Chicago',
+  'Cincinnati', 'Cleveland', 'Columbia', 'Dallas', 'Denver', 'Detroit', 'El Paso', 'Honolulu', 'Houston', 'Indianapolis',
+  'Jackson', 'Jacksonville', 'Kansas City', 'Knoxville', 'Las Vegas', 'Little Rock', 'Los Angeles', 'Louisville', 'Memphis',
+  'Miami', 'Milwaukee', 'Minneapolis', 'Mobile', 'Newark', 'New Haven', 'New Orleans', 'New York', 'Norfolk',
+  'Oklahoma City', 'Omaha', 'Philadelphia', 'Phoenix', 'Pittsburgh', 'Portland', 'Richmond', 'Sacramento',
+  'Salt Lake City', 'San Antonio', 'San Diego', 'San Francisco', 'San Juan', 'Seattle', 'Springfield', 'St. Louis',
+  'Tampa',
+]);
 
 /** Cities reporting names without a state; others count when the text adds ', State' or the dateline names them. */
 const cities = new Set(
@@ -40,12 +65,20 @@ function escapeRegExp(text: string): string {
 }
 
 const stateAlternatives = stateNames.map(escapeRegExp).join('|');
-const abbreviationAlternatives = states.flatMap(([, abbreviation]) => (abbreviation ? [escapeRegExp(abbreviation)] : [])).join('|');
+const abbreviationAlternatives = [
+  ...states.flatMap(([, abbreviation]) => (abbreviation ? [escapeRegExp(abbreviation)] : [])),
+  // Any two capitals: one alternative is much cheaper than fifty, and findPlaces checks the code.
+  '[A-Z]{2}(?![\\p{L}.])',
+].join('|');
 
-/** The state a name or AP abbreviation stands for ('N.C.' → 'North Carolina'), else undefined. */
+/** The state a name, AP abbreviation or postal code stands for ('N.C.', 'NC' → 'North Carolina'), else undefined. */
 export function stateFor(text: string): string | undefined {
   const trimmed = text.trim();
-  return stateNames.find((name) => name.toLowerCase() === trimmed.toLowerCase()) ?? abbreviationToState.get(trimmed.toLowerCase());
+  return (
+    stateNames.find((name) => name.toLowerCase() === trimmed.toLowerCase()) ??
+    abbreviationToState.get(trimmed.toLowerCase()) ??
+    postalCodes.get(trimmed)
+  );
 }
 
 /** Where the text names a state, for resolving a later 'in the state'. */
@@ -71,7 +104,7 @@ export interface PlaceContext {
 }
 
 const placePattern = new RegExp(
-  `\\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round)\\s+(?:(the\\s+state(?:\\s+of\\s+(${stateAlternatives}))?)|(${stateAlternatives})|((?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}\\p{Lu}[\\p{L}’'-]*)(?:,\\s+(${stateAlternatives}|${abbreviationAlternatives}))?)(?![\\p{L}])`,
+  `\\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round)\\s+(?:all\\s+of\\s+)?(?:(the\\s+state(?:\\s+of\\s+(${stateAlternatives}))?)|(${stateAlternatives})|((?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}\\p{Lu}[\\p{L}’'-]*)(?:,\\s+(${stateAlternatives}|${abbreviationAlternatives}))?)(?![\\p{L}])`,
   'gu',
 );
 
@@ -89,6 +122,7 @@ export function findPlaces(sentence: string, context: PlaceContext): PlaceHit[] 
     else if (state !== undefined) region = state;
     else if (city !== undefined) {
       const isCounty = /\sCounty$/.test(city);
+      if (cityState !== undefined && stateFor(cityState) === undefined) continue;
       if (cityState !== undefined) region = `${city}, ${cityState}`;
       else if (isCounty || cities.has(city.toLowerCase()) || city.toLowerCase() === context.datelineCity) region = city;
     }

@@ -55,11 +55,36 @@ export function splitParagraphs(text: string): string[] {
 // so prose that happens to begin with the word 'date' is not taken for a date line.
 const dateLinePattern = /^\s*date:?[ \t]+(\d\S*)[ \t]*\n?/i;
 
+/**
+ * 'little-endian' or 'big-endian' when the bytes are UTF-16 text: a UTF-16 byte order mark, or mostly Latin
+ * text whose every other byte is NUL. Else null.
+ */
+export function utf16Order(bytes: Uint8Array): 'little-endian' | 'big-endian' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const sample = Math.min(bytes.length, 512);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let index = 0; index < sample; index += 2) {
+    if (bytes[index] === 0) evenNul += 1;
+    if (bytes[index + 1] === 0) oddNul += 1;
+  }
+  const pairs = sample / 2;
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'little-endian';
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'big-endian';
+  return null;
+}
+
 /** Reads a source's bytes; refuses empty, oversized, binary and non-UTF-8 input and malformed date lines. */
 export function readSource(bytes: Uint8Array): ReadSourceResult {
   if (bytes.length === 0) return { ok: false, reason: 'is empty (0 bytes)' };
   if (bytes.length > maxSourceBytes) {
     return { ok: false, reason: oversizeReason(bytes.length) };
+  }
+  const utf16 = utf16Order(bytes);
+  if (utf16) {
+    return { ok: false, reason: `is UTF-16 (${utf16}) text, not UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8 <file> > <file>.utf8.txt` };
   }
   if (bytes.includes(0)) return { ok: false, reason: 'is binary, not text (it contains NUL bytes)' };
   let text: string;

@@ -22,7 +22,8 @@ function headlineFigures(figures: readonly Figure[], operation: string | null): 
   const own = figures.filter((figure) => figure.scope.kind !== 'cumulative' && (operation === null || figure.operation === operation));
   const pool = [...own.filter((figure) => figure.scope.kind === 'operation'), ...own.filter((figure) => figure.scope.kind === 'region')];
   const chosen: Figure[] = [];
-  for (const figure of pool.length > 0 ? pool : figures) {
+  // Another operation's figures never headline this one's name ('Operation Lost Lantern III … 18 arrests').
+  for (const figure of pool.length > 0 ? pool : operation === null ? figures : []) {
     if (chosen.length === 2) break;
     if (!chosen.some((other) => other.subject === figure.subject)) chosen.push(figure);
   }
@@ -46,8 +47,15 @@ export interface TitleInput {
 
 const maxSentenceTitle = 140;
 
-/** The generated headline. */
+// Bidirectional embeddings, overrides, isolates and marks: invisible, yet they can show a headline reversed.
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The generated headline, without bidirectional controls. */
 export function makeTitle(input: TitleInput, catalogue: readonly Operation[]): string {
+  return composeTitle(input, catalogue).replace(bidiControls, '').trim();
+}
+
+function composeTitle(input: TitleInput, catalogue: readonly Operation[]): string {
   const mention = input.mentions.find((candidate) => candidate.id === input.primary);
   const name = mention ? operationName(mention, catalogue) : null;
   const figures = headlineFigures(input.figures, input.primary).map(figurePhrase).join(', ');
