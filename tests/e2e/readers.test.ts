@@ -88,9 +88,11 @@ describe('4. an operation across its editions', () => {
       const headlines = titles.filter((title) => !/^story \[\d+\]$/.test(title));
       expect(new Set(headlines).size).toBe(headlines.length);
     }
-    // Edition XI's one story fills five rows: its headline is written once, the other rows name it by number.
+    // Edition XI's one story fills every row of its national table: its headline is written once, the other rows
+    // name it by number (its North Carolina figures are in a table of their own).
     const first = await tables.first().locator('ul.sources a').allTextContents();
-    expect(first).toEqual(['Operation Cross Country XI: 84 children recovered, 120 traffickers arrested', 'story [1]', 'story [1]', 'story [1]', 'story [1]']);
+    expect(first.length).toBeGreaterThan(1);
+    expect(first).toEqual(['Operation Cross Country XI: 84 children recovered, 120 traffickers arrested', ...first.slice(1).map(() => 'story [1]')]);
     await page.close();
   });
 
