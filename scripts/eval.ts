@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareCatalogue } from '../src/domain/ingest/build-article';
-import { operationSchema } from '../src/domain/schema';
-import { addTally, emptyTally, evaluateCase, loadCases, precisionRecall, type CaseResult, type Tally } from './eval/evaluate';
+import { prepareCatalogue } from '../src/domain/ingest/build-article.ts';
+import { operationSchema } from '../src/domain/schema.ts';
+import { addTally, emptyTally, evaluateCase, loadCases, precisionRecall, type CaseResult, type Tally } from './eval/evaluate.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = process.argv.includes('--verbose');

@@ -5,7 +5,7 @@
  * archive's Pagefind integration print; a marker that never appears merges
  * its phase into the neighbouring one.
  */
-import type { MemorySample, TimedLine } from './measure-process';
+import type { MemorySample, TimedLine } from './measure-process.ts';
 
 export interface BuildPhase {
   name: string;

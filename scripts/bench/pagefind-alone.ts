@@ -10,7 +10,7 @@
  * query is complete.
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/support/browser';
+import { launchBrowser } from '../../tests/support/browser.ts';
 
 /** One query's timings. */
 export interface PagefindAloneFigures {

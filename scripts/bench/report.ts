@@ -2,9 +2,9 @@
  * The benchmark's figures as one JSON-able object, the targets of issue 6
  * checked against them, and the plain-text table the CLI prints.
  */
-import type { FolderSize } from './disk-usage';
-import type { PagefindAloneFigures } from './pagefind-alone';
-import type { BuildResult, GenerateResult, HugoResult, IngestResult, StageFigures } from './stages';
+import type { FolderSize } from './disk-usage.ts';
+import type { PagefindAloneFigures } from './pagefind-alone.ts';
+import type { BuildResult, GenerateResult, HugoResult, IngestResult, StageFigures } from './stages.ts';
 
 export interface SearchQueryFigures {
   query: string;

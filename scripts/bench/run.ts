@@ -14,11 +14,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundledScript } from '../bundle-cache.mjs';
-import { ensureHugo } from './hugo-site';
-import { checkTargets, formatReport, type BenchReport, type MachineInfo } from './report';
-import { benchQueries, measureSearchStage } from './search-stage';
-import { astroBuildStage, generateStage, hugoStage, ingestStage, workspace } from './stages';
-import { measureYardstickSearch } from './yardstick-search';
+import { ensureHugo } from './hugo-site.ts';
+import { checkTargets, formatReport, type BenchReport, type MachineInfo } from './report.ts';
+import { benchQueries, measureSearchStage } from './search-stage.ts';
+import { astroBuildStage, generateStage, hugoStage, ingestStage, workspace } from './stages.ts';
+import { measureYardstickSearch } from './yardstick-search.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const skippable = ['hugo', 'search', 'incremental'] as const;

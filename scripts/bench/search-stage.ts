@@ -3,10 +3,10 @@
  * /search/ in Chromium with the project's own search probe, for a first and a
  * second query typed by a reader with nothing cached.
  */
-import { measureSearch } from '../../tests/support/search-measure';
-import { serveStatic } from '../../tests/support/static-server';
-import { archiveSetup, measurePagefindAlone } from './pagefind-alone';
-import type { SearchFigures } from './report';
+import { measureSearch } from '../../tests/support/search-measure.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
+import { archiveSetup, measurePagefindAlone } from './pagefind-alone.ts';
+import type { SearchFigures } from './report.ts';
 
 /** A first query, then a second one that can reuse what the first loaded. */
 export const benchQueries = ['Cross Country', 'Independence Day'] as const;

@@ -5,11 +5,11 @@
  */
 import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseBuildLog, type BuildPhase, type RouteTiming } from './astro-phases';
-import { folderSize, type FolderSize } from './disk-usage';
-import { writeSources } from './generate-sources';
-import { prepareHugoSite } from './hugo-site';
-import { assertSucceeded, runMeasured, type MeasuredRun } from './measure-process';
+import { parseBuildLog, type BuildPhase, type RouteTiming } from './astro-phases.ts';
+import { folderSize, type FolderSize } from './disk-usage.ts';
+import { writeSources } from './generate-sources.ts';
+import { prepareHugoSite } from './hugo-site.ts';
+import { assertSucceeded, runMeasured, type MeasuredRun } from './measure-process.ts';
 
 export interface StageFigures {
   seconds: number;

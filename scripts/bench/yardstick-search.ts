@@ -10,11 +10,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request } from 'playwright-core';
-import { launchBrowser } from '../../tests/support/browser';
-import { bodyBytes } from '../../tests/support/search-measure';
-import { serveStatic } from '../../tests/support/static-server';
-import { measurePagefindAlone, yardstickSetup } from './pagefind-alone';
-import type { SearchFigures } from './report';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { bodyBytes } from '../../tests/support/search-measure.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
+import { measurePagefindAlone, yardstickSetup } from './pagefind-alone.ts';
+import type { SearchFigures } from './report.ts';
 
 interface Timed {
   ms: number;

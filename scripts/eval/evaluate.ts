@@ -9,10 +9,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { planIngest } from '../../src/domain/ingest/batch';
-import type { Catalogue } from '../../src/domain/ingest/build-article';
-import { parseManifest } from '../../src/domain/ingest/manifest';
-import { figureSubjects, type Article, type FigureSubject } from '../../src/domain/schema';
+import { planIngest } from '../../src/domain/ingest/batch.ts';
+import type { Catalogue } from '../../src/domain/ingest/build-article.ts';
+import { parseManifest } from '../../src/domain/ingest/manifest.ts';
+import { figureSubjects, type Article, type FigureSubject } from '../../src/domain/schema.ts';
 
 /** One expected figure: '12 people arrested @Omaha', '84 children recovered @national', '6500 children recovered @cumulative'. */
 export interface ExpectedFigure {

@@ -6,7 +6,7 @@
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Refusal } from '../../src/domain/ingest/batch';
+import type { Refusal } from '../../src/domain/ingest/batch.ts';
 
 /** A source accepted for reading: the path it was given or found under, and the real file to open. */
 export interface CollectedSource {

@@ -6,10 +6,10 @@
  * 1 s through libuv's thread pool.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import type { Refusal } from '../../src/domain/ingest/batch';
-import { extractArticle, type Catalogue, type ExtractedArticle, type Refusable } from '../../src/domain/ingest/build-article';
-import { maxSourceBytes, oversizeReason } from '../../src/domain/ingest/read-source';
-import { isPageFile, maxPageBytes, oversizePageReason } from '../../src/domain/ingest/page-reader';
+import type { Refusal } from '../../src/domain/ingest/batch.ts';
+import { extractArticle, type Catalogue, type ExtractedArticle, type Refusable } from '../../src/domain/ingest/build-article.ts';
+import { maxSourceBytes, oversizeReason } from '../../src/domain/ingest/read-source.ts';
+import { isPageFile, maxPageBytes, oversizePageReason } from '../../src/domain/ingest/page-reader.ts';
 
 /** A source file to read: the names the run orders and reports it by, and where it is. */
 export interface SourceEntry {

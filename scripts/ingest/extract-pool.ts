@@ -8,11 +8,10 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { bundledScript } from '../bundle-cache.mjs';
-import type { Catalogue } from '../../src/domain/ingest/build-article';
-import type { Operation } from '../../src/domain/schema';
-import { isPageFile, loadPageReader } from '../../src/domain/ingest/page-reader';
-import { extractFile, type FileResult, type SourceEntry } from './extract-file';
+import type { Catalogue } from '../../src/domain/ingest/build-article.ts';
+import type { Operation } from '../../src/domain/schema.ts';
+import { isPageFile, loadPageReader } from '../../src/domain/ingest/page-reader.ts';
+import { extractFile, type FileResult, type SourceEntry } from './extract-file.ts';
 
 export interface ExtractRequest {
   id: number;
@@ -42,14 +41,9 @@ export function extractThreads(count: number, setting: string | undefined, cores
   return count >= threadedFrom && cores > 1 ? Math.min(cores, 4) : 0;
 }
 
-/**
- * The thread's program file: extract-worker.ts and what it imports as one cached bundle (bundle-cache.mjs).
- * A worker does not inherit the TypeScript loader the CLI may run under, and starting one through the
- * loader's module hooks took a second of wall time and two of CPU for two threads; the bundle starts
- * in a tenth.
- */
+/** The thread's program: Node runs its TypeScript as it runs the CLI's. */
 function workerProgramFile(): Promise<string> {
-  return bundledScript(fileURLToPath(new URL('./extract-worker.ts', import.meta.url)), 'cjs');
+  return Promise.resolve(fileURLToPath(new URL('./extract-worker.ts', import.meta.url)));
 }
 
 interface Pending {
@@ -144,8 +138,10 @@ export interface Extractions {
 /** Extraction on the pool's threads: a chunk starts as soon as it is submitted, ahead of the run taking its results. */
 export class ThreadedExtractions implements Extractions {
   private readonly results = new Map<SourceEntry, Promise<ExtractResult>>();
+  private readonly pool: Promise<ExtractPool>;
 
-  constructor(private readonly pool: Promise<ExtractPool>) {
+  constructor(pool: Promise<ExtractPool>) {
+    this.pool = pool;
     // A pool that fails to start is reported by the first result taken.
     pool.catch(() => undefined);
   }
@@ -178,7 +174,11 @@ export class ThreadedExtractions implements Extractions {
 
 /** Extraction on the main thread, when the result is taken: for a small run, where starting threads costs more than it saves. */
 export class LocalExtractions implements Extractions {
-  constructor(private readonly catalogue: Catalogue) {}
+  private readonly catalogue: Catalogue;
+
+  constructor(catalogue: Catalogue) {
+    this.catalogue = catalogue;
+  }
 
   submit(): void {}
 

@@ -4,11 +4,11 @@
  * a source extracted here gives exactly what the main thread would.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareCatalogue } from '../../src/domain/ingest/build-article';
-import { isPageFile, loadPageReader } from '../../src/domain/ingest/page-reader';
-import type { Operation } from '../../src/domain/schema';
-import { extractFile } from './extract-file';
-import type { ExtractReply, ExtractRequest } from './extract-pool';
+import { prepareCatalogue } from '../../src/domain/ingest/build-article.ts';
+import { isPageFile, loadPageReader } from '../../src/domain/ingest/page-reader.ts';
+import type { Operation } from '../../src/domain/schema.ts';
+import { extractFile } from './extract-file.ts';
+import type { ExtractReply, ExtractRequest } from './extract-pool.ts';
 
 const catalogue = prepareCatalogue((workerData as { operations: Operation[] }).operations);
 

@@ -12,10 +12,10 @@
 import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { savedFromComment } from '../../src/domain/ingest/page-metadata';
-import { headerCharset, isHtmlMediaType, savedPageName } from '../../src/domain/ingest/saved-page-name';
-import { maxPageBytes } from '../../src/domain/ingest/page-reader';
-import { isHttpUrl } from '../../src/domain/schema';
+import { savedFromComment } from '../../src/domain/ingest/page-metadata.ts';
+import { headerCharset, isHtmlMediaType, savedPageName } from '../../src/domain/ingest/saved-page-name.ts';
+import { maxPageBytes } from '../../src/domain/ingest/page-reader.ts';
+import { isHttpUrl } from '../../src/domain/schema.ts';
 
 export interface FetchLimits {
   /** For the whole exchange: every redirect and the body. */

@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { CopyStats } from '../../src/lib/copy-stats';
-import { readFile, stat } from '../../src/lib/fs-callbacks';
-import type { ExistingCopy } from '../../src/domain/ingest/batch';
-import { manifestName } from '../../src/domain/ingest/manifest';
-import { sha256 } from '../../src/domain/sha256';
+import type { CopyStats } from '../../src/lib/copy-stats.ts';
+import { readFile, stat } from '../../src/lib/fs-callbacks.ts';
+import type { ExistingCopy } from '../../src/domain/ingest/batch.ts';
+import { manifestName } from '../../src/domain/ingest/manifest.ts';
+import { sha256 } from '../../src/domain/sha256.ts';
 
 /** File IO waits on the disk, not on the CPU: this many at once. */
 const ioBatch = 32;

@@ -12,10 +12,10 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { parseArticleFile } from '../domain/article-file';
-import type { StoredArticle } from '../domain/schema';
-import { splitSentences } from '../domain/sentences';
-import { figureSentenceNumbers } from '../domain/story-sentences';
+import { parseArticleFile } from '../domain/article-file.ts';
+import type { StoredArticle } from '../domain/schema.ts';
+import { splitSentences } from '../domain/sentences.ts';
+import { figureSentenceNumbers } from '../domain/story-sentences.ts';
 
 export interface ArticleLoaderOptions {
   /** Folder of `*.md` copies, relative to the project root or absolute. */

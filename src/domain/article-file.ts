@@ -3,8 +3,8 @@
  * Markdown body of plain paragraphs. Pure: no file system here.
  */
 import matter from 'gray-matter';
-import { markdownToParagraphs, paragraphsToMarkdown } from './markdown-body';
-import { dateYears, isIsoDate, type Article } from './schema';
+import { markdownToParagraphs, paragraphsToMarkdown } from './markdown-body.ts';
+import { dateYears, isIsoDate, type Article } from './schema.ts';
 
 /**
  * The frontmatter keys in the order ingest writes them, so files diff cleanly. formerSlugs comes last and only

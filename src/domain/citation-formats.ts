@@ -5,9 +5,9 @@
  * 'date not stated'. The archive's origin is a parameter (the permalink is
  * passed in whole), so no page prints an address the build was not given.
  */
-import { formatDay } from './dates';
-import { isIsoDate } from './schema';
-import type { StoryRecord } from './story-record';
+import { formatDay } from './dates.ts';
+import { isIsoDate } from './schema.ts';
+import type { StoryRecord } from './story-record.ts';
 
 /** The original publication, where the archive records it; every field may be missing. */
 export interface CitationOriginal {

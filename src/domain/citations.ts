@@ -2,10 +2,10 @@
  * A figure together with where it is cited: its story and the anchor of the
  * sentence it came from. Every page that shows a number links it this way.
  */
-import { storyPath } from './paths';
-import type { Figure } from './schema';
-import type { StoryRecord } from './story-record';
-import { sentenceId } from './story-sentences';
+import { storyPath } from './paths.ts';
+import type { Figure } from './schema.ts';
+import type { StoryRecord } from './story-record.ts';
+import { sentenceId } from './story-sentences.ts';
 
 export interface CitedFigure<S extends StoryRecord = StoryRecord> {
   story: S;

@@ -10,12 +10,12 @@
  * Only national figures (the operation's own total, not a region's share,
  * not a running total) fill cells.
  */
-import type { ChartGroupInput } from './chart';
-import type { CitedFigure } from './citations';
-import { headlineSubjects } from './figure-text';
-import type { OperationTimeline } from './operation-timeline';
-import { figureSubjects, type Figure } from './schema';
-import type { StoryRecord } from './story-record';
+import type { ChartGroupInput } from './chart.ts';
+import type { CitedFigure } from './citations.ts';
+import { headlineSubjects } from './figure-text.ts';
+import type { OperationTimeline } from './operation-timeline.ts';
+import { figureSubjects, type Figure } from './schema.ts';
+import type { StoryRecord } from './story-record.ts';
 
 /** Verbs that report the same outcome, mapped to the one the column is named by. */
 const actionGroups: Readonly<Record<string, string>> = {

@@ -3,8 +3,8 @@
  * how its date is known, since a feed reader shows an undated item without
  * any date and an inferred one as if stated.
  */
-import { formatDay } from './dates';
-import type { StoryRecord } from './story-record';
+import { formatDay } from './dates.ts';
+import type { StoryRecord } from './story-record.ts';
 
 /** 'Date not stated. …' or 'Date inferred. …' before the description; a stated date adds nothing. */
 export function feedDescription(story: StoryRecord): string {

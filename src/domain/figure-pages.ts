@@ -7,9 +7,9 @@
  * and each year's figures have their own page (/figures/2019/, continued at
  * /figures/2019/2/), newest first like the table, undated stories last.
  */
-import type { FigureRow } from './figures-table';
-import { storyYear, type StoryRecord } from './story-record';
-import { yearSegment } from './timeline-pages';
+import type { FigureRow } from './figures-table.ts';
+import { storyYear, type StoryRecord } from './story-record.ts';
+import { yearSegment } from './timeline-pages.ts';
 
 /** A year in the index of a split figures table. */
 export interface FigureYearLink {

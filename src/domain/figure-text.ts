@@ -3,7 +3,7 @@
  * the article ('more than 6,500'); the words around it come from the
  * figure's subject, action and scope.
  */
-import type { Figure, FigureSubject, Scope } from './schema';
+import type { Figure, FigureSubject, Scope } from './schema.ts';
 
 /** 'more than 6,500 children recovered'. */
 export function describeFigure(figure: Pick<Figure, 'text' | 'subject' | 'action'>): string {

@@ -5,9 +5,9 @@
  * (/data/) cannot drift apart. Links are paths from the archive's root, so
  * a file never carries an address the build was not given.
  */
-import type { CitedFigure } from './citations';
-import { storyPath } from './paths';
-import type { StoryRecord } from './story-record';
+import type { CitedFigure } from './citations.ts';
+import { storyPath } from './paths.ts';
+import type { StoryRecord } from './story-record.ts';
 
 export const figureColumns = [
   { name: 'story_slug', description: "The story's permalink segment: fixed at first ingest, never changed." },

@@ -2,9 +2,9 @@
  * The rows of the /figures/ table: every figure in the archive, story by
  * story in archive order, each with the words needed to read it alone.
  */
-import type { CitedFigure } from './citations';
-import { describeScope } from './figure-text';
-import type { StoryRecord } from './story-record';
+import type { CitedFigure } from './citations.ts';
+import { describeScope } from './figure-text.ts';
+import type { StoryRecord } from './story-record.ts';
 
 export interface FigureRow<S extends StoryRecord = StoryRecord> {
   cited: CitedFigure<S>;

@@ -8,7 +8,7 @@
  * NewsArticle as plain text for exactly this; it is not a Place, so
  * `locationCreated`/`contentLocation` would overstate what we know.
  */
-import type { StoryRecord } from './story-record';
+import type { StoryRecord } from './story-record.ts';
 
 export interface NewsArticleInput {
   story: StoryRecord;

@@ -4,12 +4,12 @@
  * and its latest running totals, each written as a sentence whose figures
  * and sources are links. Pure: a component renders the segments.
  */
-import type { CitedFigure } from './citations';
-import { describeFigureWithPlace, describeYearRange } from './figure-text';
-import type { OperationSummary } from './operation-summary';
-import { storyPath } from './paths';
-import { storyDate } from './story-date';
-import type { StoryRecord } from './story-record';
+import type { CitedFigure } from './citations.ts';
+import { describeFigureWithPlace, describeYearRange } from './figure-text.ts';
+import type { OperationSummary } from './operation-summary.ts';
+import { storyPath } from './paths.ts';
+import { storyDate } from './story-date.ts';
+import type { StoryRecord } from './story-record.ts';
 
 /** A piece of a sentence: text, or text that links somewhere. */
 export interface Segment {

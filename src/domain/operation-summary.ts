@@ -2,10 +2,10 @@
  * An operation at a glance (home and /operations/): its latest edition's
  * headline figures and its latest running totals, each linked to a sentence.
  */
-import type { CitedFigure } from './citations';
-import { headlineSubjects } from './figure-text';
-import type { OperationTimeline, TimelineEntry } from './operation-timeline';
-import type { StoryRecord } from './story-record';
+import type { CitedFigure } from './citations.ts';
+import { headlineSubjects } from './figure-text.ts';
+import type { OperationTimeline, TimelineEntry } from './operation-timeline.ts';
+import type { StoryRecord } from './story-record.ts';
 
 export interface OperationSummary<S extends StoryRecord = StoryRecord> {
   /**

@@ -6,11 +6,11 @@
  * edition whose year no story states is placed after the dated ones and
  * says so.
  */
-import type { ChartGroupInput } from './chart';
-import type { CitedFigure } from './citations';
-import { describeFigureWithPlace, describeMeasure, describeYearRange, headlineSubjects, measureKey } from './figure-text';
-import { figureSubjects, type Operation, type OperationMention } from './schema';
-import { compareStories, storyYear, type StoryRecord } from './story-record';
+import type { ChartGroupInput } from './chart.ts';
+import type { CitedFigure } from './citations.ts';
+import { describeFigureWithPlace, describeMeasure, describeYearRange, headlineSubjects, measureKey } from './figure-text.ts';
+import { figureSubjects, type Operation, type OperationMention } from './schema.ts';
+import { compareStories, storyYear, type StoryRecord } from './story-record.ts';
 
 /** All reports of one measure within an entry; `conflicting` when they give different numbers. */
 export interface MeasureRow<S extends StoryRecord = StoryRecord> {

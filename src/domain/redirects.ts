@@ -3,7 +3,7 @@
  * old slugs in `formerSlugs` (schema.ts); the site serves a redirect page at
  * each old permalink. This is the list of those pages. Pure.
  */
-import { storyPath } from './paths';
+import { storyPath } from './paths.ts';
 
 /** One redirect page: the old permalink and the story's permalink now. */
 export interface StoryRedirect {

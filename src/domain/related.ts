@@ -4,7 +4,7 @@
  * Built once for the whole archive through keyed buckets, so each story
  * looks only at a bounded window of candidates, never at every story.
  */
-import { compareStories, type StoryRecord } from './story-record';
+import { compareStories, type StoryRecord } from './story-record.ts';
 
 export interface RelatedStory<S extends StoryRecord = StoryRecord> {
   story: S;

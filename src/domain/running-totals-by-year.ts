@@ -5,8 +5,8 @@
  * 10,000 stories). Each year shows the totals its last report gave, the
  * growth read from one year to the next, and how many reports the year had.
  */
-import type { RunningTotalReport } from './operation-timeline';
-import { storyYear, type StoryRecord } from './story-record';
+import type { RunningTotalReport } from './operation-timeline.ts';
+import { storyYear, type StoryRecord } from './story-record.ts';
 
 export interface YearOfTotals<S extends StoryRecord = StoryRecord> {
   /** The year of the reports, null for reports that state no date. */

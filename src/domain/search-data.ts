@@ -3,10 +3,10 @@
  * sort date and result metadata. Story pages write it into hidden elements;
  * the search page counts the filter values at build time.
  */
-import type { Operation } from './schema';
-import type { SearchFilterKey } from './search-filter-keys';
-import { searchSortDate, storyDate } from './story-date';
-import type { StoryRecord } from './story-record';
+import type { Operation } from './schema.ts';
+import type { SearchFilterKey } from './search-filter-keys.ts';
+import { searchSortDate, storyDate } from './story-date.ts';
+import type { StoryRecord } from './story-record.ts';
 
 export interface StorySearchData {
   /** `date:<value>` sort key: the date, or 0000-00-00 when undated. */

@@ -9,17 +9,9 @@
  * on every paragraph of the seeds and on random text over this alphabet.
  */
 
-const enum Kind {
-  Other,
-  Sp,
-  Lower,
-  Upper,
-  Numeric,
-  ATerm,
-  STerm,
-  Close,
-  SContinue,
-}
+// Plain constants, not an enum: Node runs this file with its TypeScript support, which only strips types.
+const Kind = { Other: 0, Sp: 1, Lower: 2, Upper: 3, Numeric: 4, ATerm: 5, STerm: 6, Close: 7, SContinue: 8 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** The sentence-break property of each character the fast path knows; -1 for the rest. */
 const kinds = new Int8Array(0x100).fill(-1);

@@ -3,7 +3,7 @@
  * the site (each sentence gets an anchor), so a figure's sentence is always
  * one of the story's anchored sentences.
  */
-import { sentenceSegments } from './sentence-breaks';
+import { sentenceSegments } from './sentence-breaks.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 

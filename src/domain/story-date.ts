@@ -2,8 +2,8 @@
  * How a story's date is shown: stated dates plainly, inferred ones with the
  * words they rest on, missing ones as 'date not stated' (with any clues).
  */
-import { formatDay } from './dates';
-import type { StoryRecord } from './story-record';
+import { formatDay } from './dates.ts';
+import type { StoryRecord } from './story-record.ts';
 
 export interface StoryDate {
   /** YYYY-MM-DD for `<time datetime>`, or null when not stated. */

@@ -1,5 +1,5 @@
 /** The meta description of a story: its opening words, cut at a word boundary. */
-import { normalise } from './story-sentences';
+import { normalise } from './story-sentences.ts';
 
 /** The first sentences of the body up to about `max` characters, ending in '…' when cut; the title when the body is empty. */
 export function storyDescription(paragraphs: readonly (readonly string[])[], title: string, max = 160): string {

@@ -2,12 +2,12 @@
  * A story as one line of a list (home, timeline, operation pages, 404):
  * headline, date, operations and its headline figure linked to its sentence.
  */
-import type { CitedFigure } from './citations';
-import { describeFigureWithPlace, headlineFigure } from './figure-text';
-import { operationPath, storyPath } from './paths';
-import type { Operation } from './schema';
-import { storyDate, type StoryDate } from './story-date';
-import type { StoryRecord } from './story-record';
+import type { CitedFigure } from './citations.ts';
+import { describeFigureWithPlace, headlineFigure } from './figure-text.ts';
+import { operationPath, storyPath } from './paths.ts';
+import type { Operation } from './schema.ts';
+import { storyDate, type StoryDate } from './story-date.ts';
+import type { StoryRecord } from './story-record.ts';
 
 export interface StoryListItem {
   id: string;

@@ -6,7 +6,7 @@
  * ordered. Links that cross into or among undated stories carry no rel,
  * since they are no sequence in time.
  */
-import type { StoryRecord } from './story-record';
+import type { StoryRecord } from './story-record.ts';
 
 export interface NeighbourLink<S extends StoryRecord> {
   /** Which side of the pair the link sits on: older ('prev') or newer ('next'). */

@@ -5,9 +5,9 @@
  * outlet its dateline names and the day its source states). The headline
  * the archive shows is always the archive's own, and the page says so.
  */
-import { formatDay } from './dates';
-import { isHttpUrl } from './schema';
-import type { StoryRecord } from './story-record';
+import { formatDay } from './dates.ts';
+import { isHttpUrl } from './schema.ts';
+import type { StoryRecord } from './story-record.ts';
 
 export interface StoryOriginal {
   /** Who first published it: the original's outlet, else the outlet the text names. */

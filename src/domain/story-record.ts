@@ -6,9 +6,9 @@
  * every other page needs only what summariseStory derives from them.
  * Unit tests build one by hand without Astro's virtual modules.
  */
-import type { StoredArticle } from './schema';
-import { storyDescription } from './story-description';
-import { figureSentenceNumbers } from './story-sentences';
+import type { StoredArticle } from './schema.ts';
+import { storyDescription } from './story-description.ts';
+import { figureSentenceNumbers } from './story-sentences.ts';
 
 /** A story's validated frontmatter, with what other pages need of its body. */
 export type StoryData = Omit<StoredArticle, 'paragraphs'> & {

@@ -3,7 +3,7 @@
  * `s-N` (N counts from 1 across the whole article), and every figure points
  * at the sentence it was taken from, so a reader can check each number.
  */
-import type { Figure } from './schema';
+import type { Figure } from './schema.ts';
 
 /** One sentence of a story body with its anchor. */
 export interface AnchoredSentence {

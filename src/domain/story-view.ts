@@ -3,16 +3,16 @@
  * the figures panel, operation links, the search data Pagefind reads, and
  * the JSON-LD. The page component only renders it.
  */
-import type { CitedFigure } from './citations';
-import { describeFigure, describeScope } from './figure-text';
-import { newsArticle, serializeJsonLd } from './json-ld';
-import { operationPath, storyPath } from './paths';
-import type { Operation } from './schema';
-import { storySearchData, type StorySearchData } from './search-data';
-import { storyDate, type StoryDate } from './story-date';
-import { isBasedOn, storyOriginal, type StoryOriginal } from './story-original';
-import type { StoryRecord } from './story-record';
-import { anchorSentences, type AnchoredSentence } from './story-sentences';
+import type { CitedFigure } from './citations.ts';
+import { describeFigure, describeScope } from './figure-text.ts';
+import { newsArticle, serializeJsonLd } from './json-ld.ts';
+import { operationPath, storyPath } from './paths.ts';
+import type { Operation } from './schema.ts';
+import { storySearchData, type StorySearchData } from './search-data.ts';
+import { storyDate, type StoryDate } from './story-date.ts';
+import { isBasedOn, storyOriginal, type StoryOriginal } from './story-original.ts';
+import type { StoryRecord } from './story-record.ts';
+import { anchorSentences, type AnchoredSentence } from './story-sentences.ts';
 
 export interface StoryOperation {
   /** Catalogue id; empty for an operation the catalogue lacks. */

@@ -1,5 +1,5 @@
 /** The operation filter links of the timeline pages. */
-import type { Operation } from './schema';
+import type { Operation } from './schema.ts';
 
 export interface TimelineFilter {
   href: string;

@@ -9,8 +9,8 @@
  * year keeps working as the archive grows; only a year of more than
  * `pageSize` stories has numbered pages after its first (`/timeline/2019/2/`).
  */
-import { groupByYear, type YearGroup } from './timeline';
-import type { StoryRecord } from './story-record';
+import { groupByYear, type YearGroup } from './timeline.ts';
+import type { StoryRecord } from './story-record.ts';
 
 /** The URL segment of a year in a list cut by year (timelines, figures): '2019', or 'undated'. */
 export function yearSegment(group: Pick<YearGroup, 'year'>): string {

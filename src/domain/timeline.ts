@@ -2,7 +2,7 @@
  * The archive timeline: every story in date order, grouped by year, with the
  * undated stories in a group of their own at the end.
  */
-import { compareStories, storyYear, type StoryRecord } from './story-record';
+import { compareStories, storyYear, type StoryRecord } from './story-record.ts';
 
 export interface YearGroup<S extends StoryRecord = StoryRecord> {
   /** Anchor id: `y-2017`, or `undated`. */

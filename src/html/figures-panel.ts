@@ -1,7 +1,7 @@
 /** The items of a story's figures panel as markup: see FiguresPanel.astro, which renders them. */
 import type { StoryRecord } from '@/domain/story-record';
 import type { StoryFigure } from '@/domain/story-view';
-import { html, type Html } from './html';
+import { html, type Html } from './html.ts';
 
 /** The attribute that keeps an element out of the search index, unless the element is `indexed`. */
 function indexedIf(indexed: boolean): Html {

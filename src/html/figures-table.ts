@@ -3,8 +3,8 @@ import type { FigureRow } from '@/domain/figures-table';
 import { operationPath, storyPath } from '@/domain/paths';
 import { storyDate } from '@/domain/story-date';
 import type { StoryRecord } from '@/domain/story-record';
-import { html, type Html } from './html';
-import { storyDateHtml } from './story-date';
+import { html, type Html } from './html.ts';
+import { storyDateHtml } from './story-date.ts';
 
 /** One row per figure: as written (linked to its sentence), subject, action, scope, operation, date, story. */
 export function figureRowsHtml(rows: readonly FigureRow<StoryRecord>[]): Html {

@@ -9,7 +9,11 @@
 
 /** Markup made by `html`: safe to insert as it is (Astro: `set:html={fragment.value}`). */
 export class Html {
-  constructor(readonly value: string) {}
+  readonly value: string;
+
+  constructor(value: string) {
+    this.value = value;
+  }
   toString(): string {
     return this.value;
   }

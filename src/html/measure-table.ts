@@ -3,8 +3,8 @@ import { selectVariants, type MeasureRow } from '@/domain/operation-timeline';
 import { figuresPath, storyPath } from '@/domain/paths';
 import { storyDate } from '@/domain/story-date';
 import type { StoryRecord } from '@/domain/story-record';
-import { html, type Html } from './html';
-import { storyDateHtml } from './story-date';
+import { html, type Html } from './html.ts';
+import { storyDateHtml } from './story-date.ts';
 
 /** Sources listed per figure before the rest are counted. */
 const shown = 3;

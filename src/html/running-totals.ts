@@ -5,8 +5,8 @@ import type { YearOfTotals } from '@/domain/running-totals-by-year';
 import { storyPath } from '@/domain/paths';
 import { storyDate } from '@/domain/story-date';
 import type { StoryRecord } from '@/domain/story-record';
-import { html, type Html } from './html';
-import { storyDateHtml } from './story-date';
+import { html, type Html } from './html.ts';
+import { storyDateHtml } from './story-date.ts';
 
 /** One row per report, oldest first; consecutive reports giving the very same totals share a row. */
 export function runningTotalRowsHtml(reports: readonly RunningTotalReport<StoryRecord>[]): Html {

@@ -4,8 +4,8 @@ import type { RelatedStory } from '@/domain/related';
 import { storyDate } from '@/domain/story-date';
 import type { NeighbourLink, NeighbourNote } from '@/domain/story-neighbours';
 import type { StoryRecord } from '@/domain/story-record';
-import { html, type Html } from './html';
-import { storyDateHtml } from './story-date';
+import { html, type Html } from './html.ts';
+import { storyDateHtml } from './story-date.ts';
 
 /** The older and newer story, each with its label; a missing one as its label alone. */
 export function neighbourItemsHtml(links: readonly NeighbourLink<StoryRecord>[]): Html {

@@ -1,6 +1,6 @@
 /** A story's date as markup: see StoryDateText.astro, which renders it. */
 import type { StoryDate } from '@/domain/story-date';
-import { html, type Html } from './html';
+import { html, type Html } from './html.ts';
 
 /**
  * Stated dates plain, inferred ones marked as such (with their evidence when

@@ -1,7 +1,7 @@
 /** A list of stories as markup: see StoryList.astro, which renders it. */
 import type { StoryListItem } from '@/domain/story-list';
-import { html, type Html } from './html';
-import { storyDateHtml } from './story-date';
+import { html, type Html } from './html.ts';
+import { storyDateHtml } from './story-date.ts';
 
 export interface StoryListOptions {
   /** Omit the operation names, e.g. on an operation's own timeline. */

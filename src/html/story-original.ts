@@ -1,6 +1,6 @@
 /** A story's original as markup: see StoryMeta.astro, which renders it around the facts line. Not indexed for search. */
 import type { StoryOriginal } from '@/domain/story-original';
-import { html, type Html } from './html';
+import { html, type Html } from './html.ts';
 
 /** 'First published by WNCN on October 19, 2017 at <address>', or the same with 'original address not recorded'. */
 export function firstPublishedHtml(original: StoryOriginal): Html {

@@ -10,7 +10,7 @@
  * and no other cache grows with every folder ever built.
  */
 import path from 'node:path';
-import { readStatCache, writeStatCache, type FileStatCache } from './file-stat-cache';
+import { readStatCache, writeStatCache, type FileStatCache } from './file-stat-cache.ts';
 
 export const copyStatsName = '.copy-stats.json';
 

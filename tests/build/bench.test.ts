@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenchReport } from '../../scripts/bench/report';
-import { benchQueries } from '../../scripts/bench/search-stage';
-import { projectRoot } from '../support/dist';
+import type { BenchReport } from '../../scripts/bench/report.ts';
+import { benchQueries } from '../../scripts/bench/search-stage.ts';
+import { projectRoot } from '../support/dist.ts';
 
 const articles = 200;
 const scratch = mkdtempSync(path.join(tmpdir(), 'bench-test-'));

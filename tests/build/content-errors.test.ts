@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixtureArchive, copyOfArticles } from '../support/fixture-build';
+import { buildFixtureArchive, copyOfArticles } from '../support/fixture-build.ts';
 
 /** Breaks the first copy with `edit`, builds, and returns the failed build's output and the copy's name. */
 function buildWithBrokenCopy(edit: (text: string) => string): { status: number | null; output: string; name: string; pages: boolean } {

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/domain/article-file';
 import { articleSchema, type Article } from '@/domain/schema';
-import { projectRoot } from '../support/dist';
-import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
+import { projectRoot } from '../support/dist.ts';
+import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build.ts';
 
 const fixtureDate = '2031-08-02';
 const datedSource = [
@@ -32,7 +32,7 @@ let copies: Article[];
 beforeAll(() => {
   cpSync(path.join(projectRoot, 'content', 'sources'), sources, { recursive: true });
   writeFileSync(path.join(sources, 'zz-test-fixture-dated-report.txt'), datedSource);
-  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
+  const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
   if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
   copies = readdirSync(articles)
     .filter((name) => name.endsWith('.md'))

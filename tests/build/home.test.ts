@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, projectRoot, readDist } from '../support/dist';
+import { assertBuilt, projectRoot, readDist } from '../support/dist.ts';
 
 describe('home page in the real build', () => {
   beforeAll(assertBuilt);

@@ -11,10 +11,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyPath } from '@/domain/paths';
 import type { Article } from '@/domain/schema';
-import { listFiles } from '../support/dist';
-import { buildFixtureArchive, generateArchive, readArticles, type FixtureBuild } from '../support/fixture-build';
-import { htmlProblems } from '../support/html-validator';
-import { checkLinks, extractLinks } from '../support/link-check';
+import { listFiles } from '../support/dist.ts';
+import { buildFixtureArchive, generateArchive, readArticles, type FixtureBuild } from '../support/fixture-build.ts';
+import { htmlProblems } from '../support/html-validator.ts';
+import { checkLinks, extractLinks } from '../support/link-check.ts';
 
 const count = 80;
 const pageSize = 5;

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/domain/article-file';
 import { storyPath } from '@/domain/paths';
 import { articleSchema, type Article } from '@/domain/schema';
-import { assertBuilt, distDir, projectRoot, readDist } from '../support/dist';
+import { assertBuilt, distDir, projectRoot, readDist } from '../support/dist.ts';
 
 interface Fragment {
   url: string;

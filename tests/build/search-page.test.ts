@@ -1,7 +1,7 @@
 /** The built /search/ page before any script runs: valid HTML, a working form, a noscript message. */
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, readDist } from '../support/dist';
+import { assertBuilt, readDist } from '../support/dist.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],

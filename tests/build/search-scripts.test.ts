@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, listFiles, readDist } from '../support/dist';
+import { assertBuilt, listFiles, readDist } from '../support/dist.ts';
 
 interface ScriptTag {
   attributes: string;

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, distDir, listFiles, readDist } from '../support/dist';
+import { assertBuilt, distDir, listFiles, readDist } from '../support/dist.ts';
 
 /** Scripts that run: no type, or a JavaScript type. JSON-LD is data, not script. */
 function executableScripts(html: string): { src: string | null; body: string }[] {

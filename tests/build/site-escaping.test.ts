@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlText } from '../support/archive-content';
-import { launchBrowser } from '../support/browser';
-import { listFiles } from '../support/dist';
-import { checkLinks } from '../support/link-check';
+import { htmlText } from '../support/archive-content.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { listFiles } from '../support/dist.ts';
+import { checkLinks } from '../support/link-check.ts';
 import { readFileSync } from 'node:fs';
-import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build';
-import { serveStatic } from '../support/static-server';
+import { buildFixtureArchive, type FixtureBuild } from '../support/fixture-build.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 let build: FixtureBuild;
 let outDir = '';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, readDist } from '../support/dist';
-import { htmlProblems } from '../support/html-validator';
-import { pageFile, sitePageTypes } from '../support/site-pages';
+import { assertBuilt, readDist } from '../support/dist.ts';
+import { htmlProblems } from '../support/html-validator.ts';
+import { pageFile, sitePageTypes } from '../support/site-pages.ts';
 
 describe('HTML validity of each page type', () => {
   beforeAll(assertBuilt);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, distDir } from '../support/dist';
-import { checkLinks } from '../support/link-check';
+import { assertBuilt, distDir } from '../support/dist.ts';
+import { checkLinks } from '../support/link-check.ts';
 
 const origin = process.env['SITE_URL'] ?? 'https://operations-archive.example';
 

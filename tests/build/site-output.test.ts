@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stagingFolder } from '@/build/site-output';
-import { projectRoot } from '../support/dist';
-import { buildFixtureArchive, copyOfArticles, filesOf } from '../support/fixture-build';
+import { projectRoot } from '../support/dist.ts';
+import { buildFixtureArchive, copyOfArticles, filesOf } from '../support/fixture-build.ts';
 
 const articles = copyOfArticles();
 const slug = readdirSync(articles.dir).filter((name) => name.endsWith('.md')).sort()[0]!.replace(/\.md$/, '');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArticles, htmlText } from '../support/archive-content';
-import { assertBuilt, listFiles, readDist } from '../support/dist';
+import { readArticles, htmlText } from '../support/archive-content.ts';
+import { assertBuilt, listFiles, readDist } from '../support/dist.ts';
 
 const articles = readArticles();
 const storyFile = (slug: string) => `stories/${slug}/index.html`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { countColours, takeScreenshot } from '../support/screenshot';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { countColours, takeScreenshot } from '../support/screenshot.ts';
 
 describe('home page in Chromium', () => {
   let browser: LaunchedBrowser;

@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from '../support/axe';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { buildFixtureArchive, generateArchive, type FixtureBuild } from '../support/fixture-build';
-import { serveStatic, type RunningServer } from '../support/static-server';
+import { axeViolations } from '../support/axe.ts';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { buildFixtureArchive, generateArchive, type FixtureBuild } from '../support/fixture-build.ts';
+import { serveStatic, type RunningServer } from '../support/static-server.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archive-list-pages-'));
 let build: FixtureBuild;

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { countColours } from '../support/screenshot';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { countColours } from '../support/screenshot.ts';
 
 const crossCountry = '/operations/operation-cross-country/';
 /** The oldest story with a stated date in the seed archive; the two undated ones follow it in archive order. */

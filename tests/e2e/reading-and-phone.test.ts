@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { sitePageTypes } from '../support/site-pages';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { sitePageTypes } from '../support/site-pages.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 const storyPath = sitePageTypes().find((type) => type.name === 'story')!.path;

@@ -3,8 +3,8 @@
  * the same function the benchmark runs on a generated archive, and printed.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { formatSearchMeasurement, keyIntervalMs, measureSearch } from '../support/search-measure';
-import { readStoryFacts, storiesMatching } from './search-support';
+import { formatSearchMeasurement, keyIntervalMs, measureSearch } from '../support/search-measure.ts';
+import { readStoryFacts, storiesMatching } from './search-support.ts';
 
 describe('bytes fetched by search on the seed archive', () => {
   it('measures a first and a second query, fetching only what they need', async () => {

@@ -5,8 +5,8 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { openSearch, readStoryFacts, searchUrl, waitForSearch } from './search-support';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { openSearch, readStoryFacts, searchUrl, waitForSearch } from './search-support.ts';
 
 describe('the filter index is loaded on demand', () => {
   let browser: LaunchedBrowser;

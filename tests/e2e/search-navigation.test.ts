@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { openSearch, readStoryFacts, resultPaths, searchUrl, statusText, storiesMatching, waitForSearch } from './search-support';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { openSearch, readStoryFacts, resultPaths, searchUrl, statusText, storiesMatching, waitForSearch } from './search-support.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 const sorted = (paths: readonly string[]): string[] => [...paths].sort();

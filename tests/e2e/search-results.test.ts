@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { filterKeys, noFilters, type FilterKey } from '@/scripts/search/search-state';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { projectRoot } from '../support/dist';
-import { countColours, takeScreenshot } from '../support/screenshot';
-import { openSearch, readStoryFacts, resultPaths, searchUrl, statusText, storiesMatching, waitForSearch, type StoryFacts } from './search-support';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { projectRoot } from '../support/dist.ts';
+import { countColours, takeScreenshot } from '../support/screenshot.ts';
+import { openSearch, readStoryFacts, resultPaths, searchUrl, statusText, storiesMatching, waitForSearch, type StoryFacts } from './search-support.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 const sorted = (paths: readonly string[]): string[] => [...paths].sort();

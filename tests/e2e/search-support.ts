@@ -10,7 +10,7 @@ import { parseArticleFile } from '@/domain/article-file';
 import { storyPath } from '@/domain/paths';
 import { articleSchema } from '@/domain/schema';
 import { noFilters, searchStateUrl, type FilterKey, type SearchState } from '@/scripts/search/search-state';
-import { projectRoot } from '../support/dist';
+import { projectRoot } from '../support/dist.ts';
 
 export interface StoryFacts {
   /** The story's permalink path. */

@@ -7,8 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { openSearch, readStoryFacts, resultPaths, searchUrl, statusText, type StoryFacts } from './search-support';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { openSearch, readStoryFacts, resultPaths, searchUrl, statusText, type StoryFacts } from './search-support.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations } from '../support/axe';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { sitePageTypes } from '../support/site-pages';
+import { axeViolations } from '../support/axe.ts';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { sitePageTypes } from '../support/site-pages.ts';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   describe(`axe-core on every page type, ${colorScheme} scheme`, () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { countColours, takeScreenshot } from '../support/screenshot';
-import { sitePageTypes } from '../support/site-pages';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { countColours, takeScreenshot } from '../support/screenshot.ts';
+import { sitePageTypes } from '../support/site-pages.ts';
 
 const storyPath = sitePageTypes().find((type) => type.name === 'story')!.path;
 

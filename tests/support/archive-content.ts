@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticleFile } from '@/domain/article-file';
 import { articleSchema, type Article } from '@/domain/schema';
-import { projectRoot } from './dist';
+import { projectRoot } from './dist.ts';
 
 /** Every copy's validated frontmatter, keyed by slug. */
 export function readArticles(directory = path.join(projectRoot, 'content', 'articles')): Map<string, Article> {

@@ -1,7 +1,7 @@
 /** Serves the built dist/ once for all browser tests and hands its URL to them. */
 import type { TestProject } from 'vitest/node';
-import { assertBuilt, distDir } from './dist';
-import { serveStatic } from './static-server';
+import { assertBuilt, distDir } from './dist.ts';
+import { serveStatic } from './static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

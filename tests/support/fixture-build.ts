@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArticleFile } from '@/domain/article-file';
 import { articleSchema, type Article } from '@/domain/schema';
-import { writeSources } from '../../scripts/bench/generate-sources';
-import { projectRoot } from './dist';
+import { writeSources } from '../../scripts/bench/generate-sources.ts';
+import { projectRoot } from './dist.ts';
 
 export interface FixtureBuild {
   status: number | null;
@@ -63,7 +63,7 @@ export async function generateArchive(work: string, options: { count: number; se
   const sources = path.join(work, 'sources');
   const articles = path.join(work, 'articles');
   await writeSources(sources, options);
-  const ingest = spawnSync(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
+  const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--out', articles, sources], { cwd: projectRoot, encoding: 'utf8' });
   if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`);
   return articles;
 }

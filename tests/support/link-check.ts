@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from './dist';
+import { listFiles } from './dist.ts';
 
 export interface BrokenLink {
   /** The page the link is on, relative to the site root. */

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { projectRoot } from './dist';
+import { projectRoot } from './dist.ts';
 
 export const screenshotDir = path.join(projectRoot, 'tests', 'screenshots');
 

@@ -6,7 +6,7 @@
  * then. Used by the seed-archive browser test and by the benchmark.
  */
 import type { Page, Request } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { launchBrowser } from './browser.ts';
 
 /** What one query cost. */
 export interface QueryMeasurement {

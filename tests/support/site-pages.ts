@@ -1,7 +1,7 @@
 /** One representative built page per page type, for the validators and browser tests. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { distDir } from './dist';
+import { distDir } from './dist.ts';
 
 export interface PageType {
   /** Short name used in test titles and screenshot files. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuildLog } from '../../scripts/bench/astro-phases';
+import { parseBuildLog } from '../../scripts/bench/astro-phases.ts';
 
 const astroLines = [
   { ms: 1000, text: '10:00:01 [content] Syncing content' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSources } from '../../scripts/bench/generate-sources';
+import { generateSources } from '../../scripts/bench/generate-sources.ts';
 import { isIsoDate } from '@/domain/schema';
 import { splitSentences } from '@/domain/sentences';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFields } from '@/domain/schema';
-import { projectRoot } from '../support/dist';
+import { projectRoot } from '../support/dist.ts';
 
 const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
 

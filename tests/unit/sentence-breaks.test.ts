@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSources } from '../../scripts/bench/generate-sources';
-import { Random } from '../../scripts/bench/random';
+import { generateSources } from '../../scripts/bench/generate-sources.ts';
+import { Random } from '../../scripts/bench/random.ts';
 import { kindOf, sentenceSegments } from '@/domain/sentence-breaks';
 
 const icu = new Intl.Segmenter('en', { granularity: 'sentence' });

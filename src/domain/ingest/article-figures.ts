@@ -29,15 +29,15 @@
  * initiative / sweep named so far; the operation named later in the
  * sentence; else the operation the article is about.
  */
-import type { Figure, FigureSubject } from '../schema';
-import { cumulativeSpan, type CumulativeSpan } from './cumulative';
-import type { Dateline } from './dateline';
-import { findCounts } from './figures';
-import { findLabelCounts, measureOf, type Measure } from './labels';
-import { mayHoldCount } from './numbers';
-import type { MentionHit, OperationFindings, UnlistedHit } from './operations';
-import { fieldOfficeCities, findPlaces, stateFor, statesNamed, type PlaceHit } from './places';
-import { tokenize } from './tokens';
+import type { Figure, FigureSubject } from '../schema.ts';
+import { cumulativeSpan, type CumulativeSpan } from './cumulative.ts';
+import type { Dateline } from './dateline.ts';
+import { findCounts } from './figures.ts';
+import { findLabelCounts, measureOf, type Measure } from './labels.ts';
+import { mayHoldCount } from './numbers.ts';
+import type { MentionHit, OperationFindings, UnlistedHit } from './operations.ts';
+import { fieldOfficeCities, findPlaces, stateFor, statesNamed, type PlaceHit } from './places.ts';
+import { tokenize } from './tokens.ts';
 
 /** One sentence of the article and the paragraph it belongs to. */
 export interface ArticleSentence {

@@ -13,17 +13,17 @@
  */
 import { Buffer } from 'node:buffer';
 import { isDeepStrictEqual } from 'node:util';
-import { readFrontmatter } from '../article-file';
-import { articleSchema, slugPattern, type Article } from '../schema';
+import { readFrontmatter } from '../article-file.ts';
+import { articleSchema, slugPattern, type Article } from '../schema.ts';
 import {
   dateArticle, extractArticle, finishArticle, sha256, titleFor, type Catalogue, type ExtractedArticle, type Refusable, type SourceFile,
-} from './build-article';
-import { indexDated, type DatedArticle, type DateFields } from './dates';
-import { checkCopy } from './copy-check';
-import { setFormerSlugs, formerSlugsFor } from './former-slugs';
-import type { Manifest, ManifestEntry } from './manifest';
-import { SeenPages } from './same-page';
-import { slugForTitle, uniqueSlug } from './slug';
+} from './build-article.ts';
+import { indexDated, type DatedArticle, type DateFields } from './dates.ts';
+import { checkCopy } from './copy-check.ts';
+import { setFormerSlugs, formerSlugsFor } from './former-slugs.ts';
+import type { Manifest, ManifestEntry } from './manifest.ts';
+import { SeenPages } from './same-page.ts';
+import { slugForTitle, uniqueSlug } from './slug.ts';
 
 /** A copy already in the output folder. */
 export interface ExistingCopy {

@@ -5,17 +5,17 @@
  * content schema and renders the file, checking that it reads back as is.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { bodyParagraphs, formatArticleWithBody, markdownBody, readFrontmatter } from '../article-file';
-import { articleSchema, describeSchemaError, type Article, type Figure, type Operation, type Original } from '../schema';
-import { sha256 } from '../sha256';
-import { splitSentences } from '../sentences';
-import { extractFigures } from './article-figures';
-import { readArticleDateline, type Dateline } from './dateline';
-import { cluesFromPhrases, dateFromFigures, dateFromPhrases, findDatePhrases, type DateFields, type DatedIndex } from './dates';
-import { compileCatalogue, findOperations, type CompiledCatalogue, type OperationFindings } from './operations';
-import { readSource } from './read-source';
-import { isPageFile, readPage } from './page-reader';
-import { makeTitle } from './title';
+import { bodyParagraphs, formatArticleWithBody, markdownBody, readFrontmatter } from '../article-file.ts';
+import { articleSchema, describeSchemaError, type Article, type Figure, type Operation, type Original } from '../schema.ts';
+import { sha256 } from '../sha256.ts';
+import { splitSentences } from '../sentences.ts';
+import { extractFigures } from './article-figures.ts';
+import { readArticleDateline, type Dateline } from './dateline.ts';
+import { cluesFromPhrases, dateFromFigures, dateFromPhrases, findDatePhrases, type DateFields, type DatedIndex } from './dates.ts';
+import { compileCatalogue, findOperations, type CompiledCatalogue, type OperationFindings } from './operations.ts';
+import { readSource } from './read-source.ts';
+import { isPageFile, readPage } from './page-reader.ts';
+import { makeTitle } from './title.ts';
 
 /** A raw source as the CLI read it. */
 export interface SourceFile {

@@ -6,10 +6,10 @@
  * with the rules the article loader (src/lib/article-loader.ts) applies, and
  * refuses it by name. Pure: the caller reads the file.
  */
-import { parseArticleFile } from '../article-file';
-import { articleSchema, describeSchemaError, type Article } from '../schema';
-import { splitSentences } from '../sentences';
-import { figureSentenceNumbers } from '../story-sentences';
+import { parseArticleFile } from '../article-file.ts';
+import { articleSchema, describeSchemaError, type Article } from '../schema.ts';
+import { splitSentences } from '../sentences.ts';
+import { figureSentenceNumbers } from '../story-sentences.ts';
 
 export type CopyCheck = { ok: true; article: Article } | { ok: false; reason: string };
 

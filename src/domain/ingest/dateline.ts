@@ -7,8 +7,8 @@
  * reads them. A release's letterhead ('FOR IMMEDIATE RELEASE', 'FBI Omaha',
  * a date alone) may come first: the dateline is then the first paragraph after it.
  */
-import { isIsoDate } from '../schema';
-import { stateFor } from './places';
+import { isIsoDate } from '../schema.ts';
+import { stateFor } from './places.ts';
 
 export interface Dateline {
   /** The place as written, with its state if given ('CHARLOTTE, N.C.', 'Mobile, AL'), else null. */

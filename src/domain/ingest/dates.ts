@@ -15,8 +15,8 @@
  * Otherwise the date stays unknown and the clues that did not settle it
  * (days without a year, 'last month', 'the 13th year') are quoted.
  */
-import { isIsoDate, type Figure } from '../schema';
-import { ordinalPattern } from './ordinals';
+import { isIsoDate, type Figure } from '../schema.ts';
+import { ordinalPattern } from './ordinals.ts';
 
 export interface DateFields {
   date: string | null;

@@ -3,7 +3,7 @@
  * subjects, which words say what happened to them, which words qualify a
  * count. Kept apart so the grammar reads as rules and the words can grow.
  */
-import type { FigureSubject } from '../schema';
+import type { FigureSubject } from '../schema.ts';
 
 /** A noun that heads a counted phrase; nominal heads ('arrests') carry their action. */
 export interface HeadEntry {

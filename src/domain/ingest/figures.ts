@@ -18,14 +18,14 @@
  * operation a figure belongs to depend on the whole article: see
  * article-figures.ts.
  */
-import type { FigureSubject } from '../schema';
+import type { FigureSubject } from '../schema.ts';
 import {
   adultModifiers, adverbs, auxiliaries, childModifiers, continuationWords, labelWords, lookupHead, lookupParticiple,
   monthWords, nominalActions, nonCountUnits, participantSubjects, personSubjects, qualifiers, singularHeads, stopWords,
   verbActions, type HeadEntry,
-} from './figure-lexicon';
-import { mayHoldCount, readCount, type CountMatch } from './numbers';
-import { isCapitalised, tokenize, type Token } from './tokens';
+} from './figure-lexicon.ts';
+import { mayHoldCount, readCount, type CountMatch } from './numbers.ts';
+import { isCapitalised, tokenize, type Token } from './tokens.ts';
 
 /** A count found in a sentence, before scope and operation are known. */
 export interface CountFinding {

@@ -5,7 +5,7 @@
  * redirect page at the old URL (src/domain/redirects.ts). Pure.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { readFrontmatter } from '../article-file';
+import { readFrontmatter } from '../article-file.ts';
 
 /**
  * The former slugs a copy should list: those it lists, then the slug ingest last knew it by when that is no

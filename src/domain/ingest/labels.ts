@@ -11,10 +11,10 @@
  * passes. A count in label form followed by its own counted noun ('Omaha: 4
  * children were recovered') is left to the sentence grammar (figures.ts).
  */
-import type { FigureSubject } from '../schema';
-import { adultModifiers, childModifiers, lookupHead, lookupParticiple, participantSubjects, qualifiers } from './figure-lexicon';
-import { countWords, readCount } from './numbers';
-import { isCapitalised, tokenize, type Token } from './tokens';
+import type { FigureSubject } from '../schema.ts';
+import { adultModifiers, childModifiers, lookupHead, lookupParticiple, participantSubjects, qualifiers } from './figure-lexicon.ts';
+import { countWords, readCount } from './numbers.ts';
+import { isCapitalised, tokenize, type Token } from './tokens.ts';
 
 /** What a label counts. */
 export interface Measure {

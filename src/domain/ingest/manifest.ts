@@ -8,7 +8,7 @@
  * noticed and its old URL kept (former-slugs.ts).
  */
 import { z } from 'astro/zod';
-import { slugPattern } from '../schema';
+import { slugPattern } from '../schema.ts';
 
 /** File name of the manifest inside the output folder; the article loader reads only *.md. */
 export const manifestName = 'ingest-manifest.json';

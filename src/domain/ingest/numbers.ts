@@ -2,7 +2,7 @@
  * Counts written in words or numerals, turned into values: 'five dozen' is
  * 60, 'Thirteen' is 13, '6,500' is 6500, '1.2 million' is 1200000.
  */
-import { tokenize, type Token } from './tokens';
+import { tokenize, type Token } from './tokens.ts';
 
 const unitWords: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

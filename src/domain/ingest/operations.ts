@@ -5,8 +5,8 @@
  * editions given after the name ('Operation Cross Country XI') or in a phrase
  * ('the 13th year that the enforcement initiative has taken place').
  */
-import type { Operation, OperationMention, UnlistedOperation } from '../schema';
-import { ordinalPattern, ordinalValue, romanValue } from './ordinals';
+import type { Operation, OperationMention, UnlistedOperation } from '../schema.ts';
+import { ordinalPattern, ordinalValue, romanValue } from './ordinals.ts';
 
 /** One place where the text names a catalogue operation. */
 export interface MentionHit {

@@ -6,7 +6,7 @@
  * (Dublin Core, `author`, `pubdate`), then `<time>` in the page, then the
  * `<title>`. Every value is plain text, whitespace folded; nothing is run.
  */
-import { isHttpUrl } from '../schema';
+import { isHttpUrl } from '../schema.ts';
 
 /** A day the page states, and where it was found ('article:published_time'). */
 export interface PageDate {

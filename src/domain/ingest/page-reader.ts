@@ -6,7 +6,7 @@
  * awaits loadPageReader() once (the CLI does, on its main thread and on each
  * extraction thread), and extraction stays synchronous.
  */
-import type { ReadSourceResult } from './read-source';
+import type { ReadSourceResult } from './read-source.ts';
 
 /** Saved pages carry their scripts, styles and inline images: a news page is often 1-3 MB. */
 export const maxPageBytes = 5 * 1024 * 1024;
@@ -25,7 +25,7 @@ let reader: ((bytes: Uint8Array) => ReadSourceResult) | null = null;
 
 /** Loads the page reader; resolves at once when it is loaded already. */
 export async function loadPageReader(): Promise<void> {
-  reader ??= (await import('./web-page')).readWebPage;
+  reader ??= (await import('./web-page.ts')).readWebPage;
 }
 
 /** Reads a saved page (web-page.ts). Throws when loadPageReader() was not awaited first: a caller's bug, not bad input. */

@@ -3,8 +3,8 @@
  * a bounded size, an optional leading date line, and paragraphs. Pure: the
  * CLI reads the file, this decides whether it is an article at all.
  */
-import { isIsoDate, type Original } from '../schema';
-import { readSourceHeader } from './source-header';
+import { isIsoDate, type Original } from '../schema.ts';
+import { readSourceHeader } from './source-header.ts';
 
 /** Sources above this size are refused: a news article is a few kilobytes, a larger file is not one article. */
 export const maxSourceBytes = 1024 * 1024;

@@ -4,7 +4,7 @@
  * slash, the fragment, tracking parameters). Ingest refuses the second, as
  * it refuses the same text under a second file name.
  */
-import type { Article } from '../schema';
+import type { Article } from '../schema.ts';
 
 const trackingParameter = /^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|cmpid|ref|amp)$/i;
 
@@ -28,7 +28,11 @@ export class SeenPages {
   private readonly batch = new Map<string, PageClaim>();
   private folder: Map<string, PageClaim> | null = null;
 
-  constructor(private readonly copies: () => readonly (Pick<Article, 'source' | 'original'> | null)[]) {}
+  private readonly copies: () => readonly (Pick<Article, 'source' | 'original'> | null)[];
+
+  constructor(copies: () => readonly (Pick<Article, 'source' | 'original'> | null)[]) {
+    this.copies = copies;
+  }
 
   /**
    * The other source already holding the page at `address`, or undefined; records this one when none does. The

@@ -3,7 +3,7 @@
  * stable (the same address always gives the same name), with a digest of the
  * whole address so two addresses never share one.
  */
-import { sha256 } from '../sha256';
+import { sha256 } from '../sha256.ts';
 
 /** 'carolinaledger-example-2014-06-23-fbi-sweep-recovers-105-children-3f9a1c2b.html'. */
 export function savedPageName(address: string): string {

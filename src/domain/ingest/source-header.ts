@@ -16,7 +16,7 @@
  * one. A header that is a header but wrong (an unknown address scheme, a key
  * twice, an empty value) refuses the source rather than being half-read.
  */
-import { isHttpUrl, isIsoDate } from '../schema';
+import { isHttpUrl, isIsoDate } from '../schema.ts';
 
 /** `date` is the date line's day, for a header that gives it among the other lines rather than first. */
 export const headerKeys = ['url', 'outlet', 'headline', 'author', 'date'] as const;

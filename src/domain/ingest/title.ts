@@ -4,7 +4,7 @@
  * headline figures of that operation with different subjects ('84 children
  * recovered, 120 traffickers arrested'). Never a cut-off piece of the text.
  */
-import type { Figure, FigureSubject, Operation, OperationMention } from '../schema';
+import type { Figure, FigureSubject, Operation, OperationMention } from '../schema.ts';
 
 const singular: Readonly<Record<FigureSubject, string>> = {
   children: 'child', adults: 'adult', victims: 'victim', traffickers: 'trafficker', people: 'person', agencies: 'agency',

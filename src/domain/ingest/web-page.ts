@@ -9,10 +9,10 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Original } from '../schema';
-import { firstInvalidUtf8Byte, type ReadSourceResult } from './read-source';
-import { cleanText, readPageMetadata } from './page-metadata';
-import { maxPageBytes, oversizePageReason } from './page-reader';
+import type { Original } from '../schema.ts';
+import { firstInvalidUtf8Byte, type ReadSourceResult } from './read-source.ts';
+import { cleanText, readPageMetadata } from './page-metadata.ts';
+import { maxPageBytes, oversizePageReason } from './page-reader.ts';
 
 /** Fewer words than this is not an article (a teaser, an error page, a wall). */
 const minArticleWords = 40;

@@ -3,9 +3,9 @@
  * checkboxes or a select per filter. Their names match the URL parameters,
  * so the form's own GET submission describes the same search.
  */
-import { filterGroups, orderFilterValues, type FilterGroup } from './filter-groups';
-import type { FilterCounts } from './pagefind-api';
-import { noFilters, type FilterKey } from './search-state';
+import { filterGroups, orderFilterValues, type FilterGroup } from './filter-groups.ts';
+import type { FilterCounts } from './pagefind-api.ts';
+import { noFilters, type FilterKey } from './search-state.ts';
 
 export interface FilterControls {
   /** The chosen values, as the controls show them. */

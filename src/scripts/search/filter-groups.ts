@@ -1,5 +1,5 @@
 /** How each filter is offered on the search page, and the order of its values. Pure. */
-import type { FilterKey } from './search-state';
+import type { FilterKey } from './search-state.ts';
 
 export interface FilterGroup {
   key: FilterKey;

@@ -3,9 +3,9 @@
  * only: headlines and metadata are raw page text, so nothing here is ever
  * assigned as HTML.
  */
-import { formatDay } from './format-day';
-import { excerptParts } from './excerpt';
-import type { PagefindFragment } from './pagefind-api';
+import { formatDay } from './format-day.ts';
+import { excerptParts } from './excerpt.ts';
+import type { PagefindFragment } from './pagefind-api.ts';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,5 +1,5 @@
 /** Where the next batch of results comes from: one search's list, handed out a batch at a time. */
-import type { PagefindResult } from './pagefind-api';
+import type { PagefindResult } from './pagefind-api.ts';
 
 export interface ResultFeed {
   /** The next `count` results, fewer at the end. */

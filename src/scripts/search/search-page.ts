@@ -3,13 +3,13 @@
  * Pagefind, shows the results, and keeps the URL and history in step with
  * what the reader types and chooses.
  */
-import { buildFilterControls, type FilterControls } from './filter-controls';
-import { historyStep } from './history-entry';
-import { loadPagefind, type FilterCounts, type PagefindApi } from './pagefind-api';
-import { listFeed, type ResultFeed } from './result-feed';
-import { operationFilter, planQuery, wordCheck, type OperationAlias } from './query-plan';
-import { renderResult, statusText } from './render-results';
-import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, typingPause, type SearchState } from './search-state';
+import { buildFilterControls, type FilterControls } from './filter-controls.ts';
+import { historyStep } from './history-entry.ts';
+import { loadPagefind, type FilterCounts, type PagefindApi } from './pagefind-api.ts';
+import { listFeed, type ResultFeed } from './result-feed.ts';
+import { operationFilter, planQuery, wordCheck, type OperationAlias } from './query-plan.ts';
+import { renderResult, statusText } from './render-results.ts';
+import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, typingPause, type SearchState } from './search-state.ts';
 
 /** Results shown at once; each costs one fragment download. */
 const pageSize = 10;

@@ -3,7 +3,7 @@
  * to the page URL, so /search/?q=... links are shareable. Pure: no DOM.
  */
 import { searchFilterKeys, type SearchFilterKey } from '@/domain/search-filter-keys';
-import type { PagefindSearchOptions } from './pagefind-api';
+import type { PagefindSearchOptions } from './pagefind-api.ts';
 
 export const filterKeys = searchFilterKeys;
 export type FilterKey = SearchFilterKey;

@@ -4,7 +4,7 @@ import { cumulativeSpan } from '@/domain/ingest/cumulative';
 import { readDateline } from '@/domain/ingest/dateline';
 import { findOperations } from '@/domain/ingest/operations';
 import { splitSentences } from '@/domain/sentences';
-import { catalogue } from './support';
+import { catalogue } from './support.ts';
 
 /** Figures of an article given as paragraphs, reduced to value, scope and operation. */
 function figuresOf(...paragraphs: string[]) {

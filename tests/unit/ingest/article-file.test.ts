@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyMarkdown, formatArticleFile, isPlainProse, parseArticleFile, readFrontmatter } from '@/domain/article-file';
 import { paragraphsToMarkdown } from '@/domain/markdown-body';
 import { articleSchema, type Article } from '@/domain/schema';
-import { expectedFrontmatter } from './support';
+import { expectedFrontmatter } from './support.ts';
 
 /** A small deterministic generator, so a failure names a reproducible case. */
 function* randomStrings(alphabet: string, count: number, seed: number): Generator<string> {

@@ -4,7 +4,7 @@ import { planIngest } from '@/domain/ingest/batch';
 import { manifestName } from '@/domain/ingest/manifest';
 import { articleSchema } from '@/domain/schema';
 import { splitSentences } from '@/domain/sentences';
-import { catalogue, ingestInto, seedSources, source, type Folder } from './support';
+import { catalogue, ingestInto, seedSources, source, type Folder } from './support.ts';
 
 const seeds = seedSources();
 

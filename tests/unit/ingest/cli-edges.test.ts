@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/domain/article-file';
 import { printable } from '@/domain/ingest/report-line';
 import { articleSchema } from '@/domain/schema';
-import { projectRoot } from '../../support/dist';
-import { runIngest } from './processes';
-import { sourcesDir } from './support';
+import { projectRoot } from '../../support/dist.ts';
+import { runIngest } from './processes.ts';
+import { sourcesDir } from './support.ts';
 
 const temporary = mkdtempSync(path.join(tmpdir(), 'ingest-edges-'));
 afterAll(() => rmSync(temporary, { recursive: true, force: true }));
@@ -44,7 +44,7 @@ describe('-- ends the options', () => {
     mkdirSync(folder);
     copyFileSync(path.join(sourcesDir, '001_b57a1b7f376e990b.txt'), path.join(folder, '-dash.txt'));
     const ingest = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(projectRoot, 'scripts/launch.mjs'), path.join(projectRoot, 'scripts/ingest.ts'), ...args], {
+      spawnSync(process.execPath, [path.join(projectRoot, 'scripts/ingest.ts'), ...args], {
         cwd: folder,
         encoding: 'utf8',
       });

@@ -8,10 +8,10 @@ import { parseArticleFile } from '@/domain/article-file';
 import { readCopyStats } from '@/lib/copy-stats';
 import { racyWindowNs } from '@/lib/file-stat-cache';
 import { articleSchema } from '@/domain/schema';
-import { projectRoot } from '../../support/dist';
-import { writeSources } from '../../../scripts/bench/generate-sources';
-import { threadedFrom } from '../../../scripts/ingest/extract-pool';
-import { expectedFrontmatter, sourcesDir } from './support';
+import { projectRoot } from '../../support/dist.ts';
+import { writeSources } from '../../../scripts/bench/generate-sources.ts';
+import { threadedFrom } from '../../../scripts/ingest/extract-pool.ts';
+import { expectedFrontmatter, sourcesDir } from './support.ts';
 
 const run = promisify(execFile);
 const temporary = mkdtempSync(path.join(tmpdir(), 'ingest-cli-'));
@@ -26,7 +26,7 @@ async function ingest(...args: string[]): Promise<{ code: number; stdout: string
 async function ingestWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const options = { cwd: projectRoot, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 };
-    const { stdout, stderr } = await run(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', ...args], options);
+    const { stdout, stderr } = await run(process.execPath, ['scripts/ingest.ts', ...args], options);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -112,7 +112,7 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
     const inputs = path.join(temporary, 'many-in');
     await writeSources(inputs, { count, seed: 5 });
     // Through a reader that starts late, as `| less` does: the pipe fills, and the rest must still come.
-    const late = spawnSync('bash', ['-c', `"$0" scripts/launch.mjs scripts/ingest.ts --out "$1" "$2" | (sleep 1; cat)`, process.execPath, path.join(temporary, 'many-threads'), inputs], {
+    const late = spawnSync('bash', ['-c', `"$0" scripts/ingest.ts --out "$1" "$2" | (sleep 1; cat)`, process.execPath, path.join(temporary, 'many-threads'), inputs], {
       cwd: projectRoot,
       env: { ...process.env, ARCHIVE_INGEST_THREADS: '2' },
       encoding: 'utf8',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateFromText, unsettledClues } from '@/domain/ingest/dates';
-import { ingestFresh, seedSources, source } from './support';
+import { ingestFresh, seedSources, source } from './support.ts';
 
 describe('dates from the text itself', () => {
   it.each([

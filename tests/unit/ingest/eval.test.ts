@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateCase, loadCases, parseExpectedFigure } from '../../../scripts/eval/evaluate';
-import { projectRoot } from '../../support/dist';
-import { catalogue } from './support';
+import { evaluateCase, loadCases, parseExpectedFigure } from '../../../scripts/eval/evaluate.ts';
+import { projectRoot } from '../../support/dist.ts';
+import { catalogue } from './support.ts';
 
 const cases = loadCases(path.join(projectRoot, 'tests/fixtures/eval'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractThreads, threadedFrom } from '../../../scripts/ingest/extract-pool';
+import { extractThreads, threadedFrom } from '../../../scripts/ingest/extract-pool.ts';
 
 describe('extractThreads', () => {
   it('uses no thread for a small run or on one core, else one a core up to four', () => {

@@ -10,7 +10,7 @@ import { findCounts } from '@/domain/ingest/figures';
 import { findLabelCounts, measureOf } from '@/domain/ingest/labels';
 import { findOperations } from '@/domain/ingest/operations';
 import { tokenize } from '@/domain/ingest/tokens';
-import { catalogue, ingestFresh, source } from './support';
+import { catalogue, ingestFresh, source } from './support.ts';
 
 describe('counts in label form', () => {
   it.each([

@@ -10,8 +10,8 @@ import { parseArticleFile } from '@/domain/article-file';
 import { readWebPage } from '@/domain/ingest/web-page';
 import { savedPageName } from '@/domain/ingest/saved-page-name';
 import { articleSchema } from '@/domain/schema';
-import { fetchPage, savePage, type FetchLimits } from '../../../scripts/ingest/fetch-page';
-import { projectRoot } from '../../support/dist';
+import { fetchPage, savePage, type FetchLimits } from '../../../scripts/ingest/fetch-page.ts';
+import { projectRoot } from '../../support/dist.ts';
 
 const page = readFileSync(path.join(projectRoot, 'tests/fixtures/pages/amp-article.html'));
 const limits: FetchLimits = { timeoutMs: 1500, maxBytes: 64 * 1024, maxRedirects: 3 };
@@ -143,7 +143,7 @@ describe('npm run ingest -- --fetch', () => {
     const sources = path.join(temporary, 'sources');
     const out = path.join(temporary, 'out');
     mkdirSync(sources);
-    const result = await promisify(execFile)(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', out, sources, '--fetch', `${origin}/story`, `${origin}/pdf`, `${origin}/wall`], {
+    const result = await promisify(execFile)(process.execPath, ['scripts/ingest.ts', '--out', out, sources, '--fetch', `${origin}/story`, `${origin}/pdf`, `${origin}/wall`], {
       cwd: projectRoot,
       timeout: 60_000,
     }).then(
@@ -174,7 +174,7 @@ describe('npm run ingest -- --fetch', () => {
     const copies: string[][] = [];
     for (const threads of ['0', '2']) {
       const out = path.join(temporary, `threaded-out-${threads}`);
-      await promisify(execFile)(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', '--out', out, sources], {
+      await promisify(execFile)(process.execPath, ['scripts/ingest.ts', '--out', out, sources], {
         cwd: projectRoot,
         timeout: 60_000,
         env: { ...process.env, ARCHIVE_INGEST_THREADS: threads },

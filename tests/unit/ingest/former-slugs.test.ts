@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatArticleFile, parseArticleFile } from '@/domain/article-file';
 import { setFormerSlugs, formerSlugsFor } from '@/domain/ingest/former-slugs';
 import { articleSchema, type Article } from '@/domain/schema';
-import { expectedFrontmatter } from './support';
+import { expectedFrontmatter } from './support.ts';
 
 const seed: Article = expectedFrontmatter('000_8f2de62f41e94ce4.txt');
 

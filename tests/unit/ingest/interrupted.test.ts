@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/domain/article-file';
 import { articleSchema } from '@/domain/schema';
-import { killAt, killStarted, runIngest } from './processes';
+import { killAt, killStarted, runIngest } from './processes.ts';
 
 const temporary = mkdtempSync(path.join(tmpdir(), 'ingest-killed-'));
 afterAll(() => rmSync(temporary, { recursive: true, force: true }));

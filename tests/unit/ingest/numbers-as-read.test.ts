@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findCounts } from '@/domain/ingest/figures';
 import { countValue } from '@/domain/ingest/numbers';
 import { readSource } from '@/domain/ingest/read-source';
-import { ingestFresh, source } from './support';
+import { ingestFresh, source } from './support.ts';
 
 describe('numbers as a reader sees them', () => {
   it.each([

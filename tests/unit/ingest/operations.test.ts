@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, findOperations } from '@/domain/ingest/operations';
-import { catalogue } from './support';
+import { catalogue } from './support.ts';
 
 function mentions(...sentences: string[]) {
   return findOperations(sentences, catalogue.compiled);

@@ -1,6 +1,6 @@
 /** Running the ingest CLI as real processes, to stop, kill and race them: for the fault and concurrency tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { projectRoot } from '../../support/dist';
+import { projectRoot } from '../../support/dist.ts';
 
 export interface Finished {
   code: number | null;
@@ -28,9 +28,9 @@ export function killStarted(): void {
   started.clear();
 }
 
-/** Starts `node scripts/launch.mjs scripts/ingest.ts …args` with `env` added, output through pipes. */
+/** Starts `node scripts/ingest.ts …args` with `env` added, output through pipes. */
 export function startIngest(env: Record<string, string>, ...args: string[]): Running {
-  const child = spawn(process.execPath, ['scripts/launch.mjs', 'scripts/ingest.ts', ...args], {
+  const child = spawn(process.execPath, ['scripts/ingest.ts', ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

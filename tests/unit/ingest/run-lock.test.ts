@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { acquireRunLock, isStale, RunLockHeld, type LockHolder } from '../../../src/build/run-lock';
-import { killAt, killStarted, runIngest, startIngest } from './processes';
-import { sourcesDir } from './support';
+import { acquireRunLock, isStale, RunLockHeld, type LockHolder } from '../../../src/build/run-lock.ts';
+import { killAt, killStarted, runIngest, startIngest } from './processes.ts';
+import { sourcesDir } from './support.ts';
 
 const temporary = mkdtempSync(path.join(tmpdir(), 'ingest-lock-'));
 afterAll(() => rmSync(temporary, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '@/domain/article-file';
 import { articleSchema } from '@/domain/schema';
-import { expectedFrontmatter, ingestInto, seedSources, sourcesDir } from './support';
+import { expectedFrontmatter, ingestInto, seedSources, sourcesDir } from './support.ts';
 
 describe('the four seeds ingest to the hand-written expected frontmatter', () => {
   const folder = new Map<string, string>();

@@ -8,8 +8,8 @@ import { formatManifest, manifestName, parseManifest } from '@/domain/ingest/man
 import { sha256 } from '@/domain/sha256';
 import { storyRedirects } from '@/domain/redirects';
 import { articleSchema, type Article } from '@/domain/schema';
-import { runIngest } from './processes';
-import { ingestInto, source, sourcesDir, type Folder } from './support';
+import { runIngest } from './processes.ts';
+import { ingestInto, source, sourcesDir, type Folder } from './support.ts';
 
 function articleIn(folder: Folder, name: string): Article {
   return articleSchema.parse(parseArticleFile(folder.get(name)!).data);

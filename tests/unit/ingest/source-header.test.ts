@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSource } from '@/domain/ingest/read-source';
 import { readSourceHeader } from '@/domain/ingest/source-header';
-import { ingestFresh, seedSources, source } from './support';
+import { ingestFresh, seedSources, source } from './support.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startAhead } from '../../../scripts/ingest/start-ahead';
+import { startAhead } from '../../../scripts/ingest/start-ahead.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

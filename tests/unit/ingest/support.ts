@@ -5,7 +5,7 @@ import { planIngest, type ExistingCopy, type IngestPlan } from '@/domain/ingest/
 import { prepareCatalogue, sha256, type Catalogue, type SourceFile } from '@/domain/ingest/build-article';
 import { formatManifest, manifestName, parseManifest } from '@/domain/ingest/manifest';
 import { operationSchema, type Article } from '@/domain/schema';
-import { projectRoot } from '../../support/dist';
+import { projectRoot } from '../../support/dist.ts';
 
 export const sourcesDir = path.join(projectRoot, 'content/sources');
 export const fixturesDir = path.join(projectRoot, 'tests/fixtures/seeds-expected');

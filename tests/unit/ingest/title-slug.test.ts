@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slugForTitle, slugify, uniqueSlug } from '@/domain/ingest/slug';
 import { figurePhrase, makeTitle } from '@/domain/ingest/title';
 import type { Figure } from '@/domain/schema';
-import { catalogue } from './support';
+import { catalogue } from './support.ts';
 
 function figure(value: number, subject: Figure['subject'], action: string | null, overrides: Partial<Figure> = {}): Figure {
   return {

@@ -7,8 +7,8 @@ import { dayOf, savedFromComment } from '@/domain/ingest/page-metadata';
 import { pageKey, SeenPages } from '@/domain/ingest/same-page';
 import { formatArticleWithBody } from '@/domain/article-file';
 import type { Article } from '@/domain/schema';
-import { projectRoot } from '../../support/dist';
-import { ingestFresh, ingestInto, source, type Folder } from './support';
+import { projectRoot } from '../../support/dist.ts';
+import { ingestFresh, ingestInto, source, type Folder } from './support.ts';
 
 const pagesDir = path.join(projectRoot, 'tests/fixtures/pages');
 beforeAll(loadPageReader);

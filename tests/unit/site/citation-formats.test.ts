@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bibtexCitation, citationDate, cslJsonCitation, escapeBibtex, plainTextCitation, storyOriginal } from '@/domain/citation-formats';
-import { datedStory, story } from './story-factory';
+import { datedStory, story } from './story-factory.ts';
 
 const permalink = 'https://archive.test/stories/xi/';
 const archive = 'The Operations Archive';

@@ -3,7 +3,7 @@ import { citeFigures } from '@/domain/citations';
 import { actionGroup, buildEditionsTable, editionsChartGroups } from '@/domain/editions-table';
 import { buildOperationTimeline } from '@/domain/operation-timeline';
 import type { Operation } from '@/domain/schema';
-import { datedStory, figure, mention, story } from './story-factory';
+import { datedStory, figure, mention, story } from './story-factory.ts';
 
 const crossCountry: Operation = { id: 'operation-cross-country', name: 'Operation Cross Country', aliases: [], kind: 'sweep', description: 'd' };
 const sentence = 'A sentence with numbers.';

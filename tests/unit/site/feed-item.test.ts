@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, feedDescription, feedItemExtras } from '@/domain/feed-item';
-import { datedStory, story } from './story-factory';
+import { datedStory, story } from './story-factory.ts';
 
 describe('feed items', () => {
   const paragraphs = [['The FBI announced a sweep.']];

@@ -3,7 +3,7 @@ import { citeFigures } from '@/domain/citations';
 import { planFigurePages } from '@/domain/figure-pages';
 import { buildFigureRows } from '@/domain/figures-table';
 import { compareStories, type StoryRecord } from '@/domain/story-record';
-import { datedStory, figure, story } from './story-factory';
+import { datedStory, figure, story } from './story-factory.ts';
 
 /** A story with `count` figures, one sentence each. */
 function withFigures(id: string, date: string | null, count: number): StoryRecord {

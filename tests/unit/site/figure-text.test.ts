@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFigure, describeScope, describeYearRange, headlineFigure, measureKey } from '@/domain/figure-text';
-import { figure } from './story-factory';
+import { figure } from './story-factory.ts';
 
 const sentence = 'S.';
 

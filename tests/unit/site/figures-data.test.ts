@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citeFigures } from '@/domain/citations';
 import { csvField, figureColumns, figureDataRows, figuresCsv, figuresJson, neutraliseFormula } from '@/domain/figures-data';
-import { datedStory, figure, mention, story } from './story-factory';
+import { datedStory, figure, mention, story } from './story-factory.ts';
 
 const names = new Map([['operation-cross-country', 'Operation Cross Country']]);
 const operationName = (id: string): string | undefined => names.get(id);

@@ -14,7 +14,7 @@ import { buildOperationTimeline, selectVariants } from '@/domain/operation-timel
 import { storyDate } from '@/domain/story-date';
 import { buildStoryListItem } from '@/domain/story-list';
 import { operationSchema, type Operation } from '@/domain/schema';
-import { figure, story } from './story-factory';
+import { figure, story } from './story-factory.ts';
 
 const hostile = `<script>alert("x")</script><img src=x onerror='y'> & more`;
 const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=&#39;y&#39;&gt; &amp; more';

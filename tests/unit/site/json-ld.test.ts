@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newsArticle, serializeJsonLd } from '@/domain/json-ld';
-import { datedStory, story } from './story-factory';
+import { datedStory, story } from './story-factory.ts';
 
 const base = { url: 'https://x.example/stories/a/', description: 'd', operations: [{ name: 'Operation Cross Country', url: 'https://x.example/operations/operation-cross-country/' }] };
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLinks, extractLinks } from '../../support/link-check';
+import { checkLinks, extractLinks } from '../../support/link-check.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'link-check-'));
 function page(relative: string, html: string): void {

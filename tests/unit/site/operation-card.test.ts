@@ -4,7 +4,7 @@ import { latestEditionSentence, runningTotalsSentence, segmentsText, undatedEdit
 import { buildOperationTimeline } from '@/domain/operation-timeline';
 import { summariseOperation } from '@/domain/operation-summary';
 import type { Operation } from '@/domain/schema';
-import { datedStory, figure, mention, story } from './story-factory';
+import { datedStory, figure, mention, story } from './story-factory.ts';
 
 const crossCountry: Operation = { id: 'operation-cross-country', name: 'Operation Cross Country', aliases: [], kind: 'sweep', description: 'd' };
 const innocenceLost: Operation = { id: 'innocence-lost', name: 'Innocence Lost', aliases: [], kind: 'initiative', description: 'd' };

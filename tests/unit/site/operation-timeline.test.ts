@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citeFigures } from '@/domain/citations';
 import { buildOperationTimeline, foldRunningTotals, selectMeasures } from '@/domain/operation-timeline';
 import type { Operation } from '@/domain/schema';
-import { datedStory, figure, mention, story } from './story-factory';
+import { datedStory, figure, mention, story } from './story-factory.ts';
 
 const crossCountry: Operation = { id: 'operation-cross-country', name: 'Operation Cross Country', aliases: [], kind: 'sweep', description: 'd' };
 const sentence = 'A sentence with numbers.';

@@ -10,7 +10,7 @@ import { buildOperationTimeline, groupMeasuresByPlace } from '@/domain/operation
 import type { Operation, Scope } from '@/domain/schema';
 import { buildStoryListItem } from '@/domain/story-list';
 import { buildStoryView } from '@/domain/story-view';
-import { datedStory, figure, mention } from './story-factory';
+import { datedStory, figure, mention } from './story-factory.ts';
 
 const crossCountry: Operation = { id: 'operation-cross-country', name: 'Operation Cross Country', aliases: [], kind: 'sweep', description: 'd' };
 const sentence = 'A sentence with numbers.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRelated } from '@/domain/related';
-import { datedStory, figure, mention, story } from './story-factory';
+import { datedStory, figure, mention, story } from './story-factory.ts';
 
 const sentence = 'Numbers.';
 const paragraphs = [[sentence]];

@@ -4,8 +4,8 @@ import { citeFigures } from '@/domain/citations';
 import { buildOperationTimeline } from '@/domain/operation-timeline';
 import { runningTotalsByYear } from '@/domain/running-totals-by-year';
 import { operationSchema } from '@/domain/schema';
-import { htmlProblems } from '../../support/html-validator';
-import { figure, mention, story } from './story-factory';
+import { htmlProblems } from '../../support/html-validator.ts';
+import { figure, mention, story } from './story-factory.ts';
 
 const hostile = `<script>alert("x")</script>`;
 const operation = operationSchema.parse({

@@ -4,7 +4,7 @@ import { storedArticleSchema } from '@/domain/schema';
 import { storyOriginal } from '@/domain/story-original';
 import { buildStoryView } from '@/domain/story-view';
 import { firstPublishedHtml, headlineNoteHtml } from '@/html/story-original';
-import { datedStory, story } from './story-factory';
+import { datedStory, story } from './story-factory.ts';
 
 const site = new URL('https://archive.example');
 const view = (record: ReturnType<typeof story>) => buildStoryView(record, [['First sentence.']], { citations: citeFigures, operationById: new Map(), site });

@@ -6,7 +6,7 @@ import { storyDescription } from '@/domain/story-description';
 import { neighbourLinks } from '@/domain/story-neighbours';
 import { buildStoryView } from '@/domain/story-view';
 import { buildFigureRows } from '@/domain/figures-table';
-import { datedStory, figure, mention, story } from './story-factory';
+import { datedStory, figure, mention, story } from './story-factory.ts';
 
 const operations = new Map<string, Operation>([
   ['operation-cross-country', { id: 'operation-cross-country', name: 'Operation Cross Country', aliases: [], kind: 'sweep', description: 'd' }],

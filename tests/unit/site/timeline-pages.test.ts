@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planTimeline, yearHref, yearPagePath } from '@/domain/timeline-pages';
-import { datedStory, story } from './story-factory';
+import { datedStory, story } from './story-factory.ts';
 
 /** `count` stories in `year`, one a day from January 1. */
 function storiesIn(year: number, count: number, prefix = String(year)): ReturnType<typeof datedStory>[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByYear } from '@/domain/timeline';
-import { datedStory, story } from './story-factory';
+import { datedStory, story } from './story-factory.ts';
 
 describe('groupByYear', () => {
   it('orders years ascending, stories oldest first, undated last in their own group', () => {
