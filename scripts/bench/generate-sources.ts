@@ -9,11 +9,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { mixSeed, Random } from './random';
+import { mixSeed, Random } from './random.ts';
 import {
   apMonths, editionYears, firstNames, lastNames, monthNames, numberWords, officialRoles, ordinalWords, outlets,
   places, qualifiers, romanEditions, stationsInText, venues, weekdays, type Place,
-} from './source-vocabulary';
+} from './source-vocabulary.ts';
 
 export interface GenerateOptions {
   /** How many sources. */
