@@ -25,7 +25,7 @@ export interface AddedFigures {
 
 /** What each piece of build machinery buys: the same work with and without it, in this run. */
 export interface MachineryFigures {
-  /** Ingest of the N sources into an empty folder: worker threads (the main ingest) against ARCHIVE_INGEST_THREADS=0. */
+  /** Ingest of the N sources into an empty folder: worker threads as by default against ARCHIVE_INGEST_THREADS=0. */
   ingestThreads: { with: IngestResult; without: IngestResult };
   /** Ingest's stat cache of copies (.copy-stats.json) kept against deleted before the run. */
   copyStats: {
@@ -34,7 +34,7 @@ export interface MachineryFigures {
     /** One new source into the folder: each of `repeats` runs with a source of its own. */
     oneArticle: { with: IngestResult[]; without: IngestResult[] };
   };
-  /** The loader's skip of unchanged copies: the rebuild after one added article with its cache kept, against the same build with a fresh cache folder. */
+  /** The loader's skip of unchanged copies: a rebuild with nothing changed and its cache folder kept, against the same build with a fresh cache folder. */
   loaderSkip: { with: BuildResult; without: BuildResult };
 }
 
@@ -128,7 +128,7 @@ function machineryRows(machinery: MachineryFigures): string[][] {
     pair('(a) ingest worker threads: ingest N, CPU s', ingestThreads.with.cpuSeconds, ingestThreads.without.cpuSeconds, 's'),
     pair('(b) copy stat cache: re-ingest N unchanged, s', copyStats.reingest.with.seconds, copyStats.reingest.without.seconds, 's'),
     pair(`(b) copy stat cache: ingest 1 article, median of ${oneWith.length}, s`, median(oneWith), median(oneWithout), 's'),
-    pair('(c) loader skip: rebuild after 1 added, s', loaderSkip.with.seconds, loaderSkip.without.seconds, 's'),
+    pair('(c) loader skip: rebuild, nothing changed, s', loaderSkip.with.seconds, loaderSkip.without.seconds, 's'),
     pair('(c) loader skip: its start-up and content sync, s', syncSeconds(loaderSkip.with), syncSeconds(loaderSkip.without), 's'),
     pair('(c) loader skip: peak MiB', loaderSkip.with.peakTreeBytes / 2 ** 20, loaderSkip.without.peakTreeBytes / 2 ** 20, 'MiB', 0),
   ];

@@ -86,7 +86,7 @@ describe(`npm run bench -- --articles ${articles} --skip hugo --machinery`, () =
 
   it('measures each piece of machinery with and without it on the same corpus', () => {
     const { ingestThreads, copyStats, loaderSkip } = report.machinery!;
-    expect(ingestThreads.with).toEqual(report.ingest);
+    expectSaneIngest(ingestThreads.with, articles, articles, 'ingest with threads as by default');
     expectSaneIngest(ingestThreads.without, articles, articles, 'ingest on the main thread');
     expectSaneIngest(copyStats.reingest.with, articles, articles + 1, 're-ingest with the stat cache');
     expectSaneIngest(copyStats.reingest.without, articles, articles + 1, 're-ingest without it');
@@ -94,7 +94,7 @@ describe(`npm run bench -- --articles ${articles} --skip hugo --machinery`, () =
     expect(copyStats.oneArticle.without).toHaveLength(3);
     const oneArticle = [...copyStats.oneArticle.with, ...copyStats.oneArticle.without].sort((a, b) => a.copies - b.copies);
     oneArticle.forEach((ingest, index) => expectSaneIngest(ingest, 1, articles + 2 + index, `one-article ingest ${index}`));
-    expect(loaderSkip.with).toEqual(report.added!.build);
+    expectSaneBuild(loaderSkip.with, articles + 1, 0, 'rebuild with the cache kept');
     expectSaneBuild(loaderSkip.without, articles + 1, articles + 1, 'rebuild with a fresh cache');
   });
 
