@@ -61,29 +61,58 @@ function childrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
 }
 
-/** Summed RSS of `root` and all its descendants. */
-function treeResidentBytes(root: number): number {
-  const parents = new Map<number, number[]>();
-  const resident = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = statFields(Number(entry));
-      const parent = Number(fields[1]);
-      resident.set(Number(entry), Number(fields[21]) * pageSize);
-      parents.set(parent, [...(parents.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // The process ended between listing and reading.
+/**
+ * Follows one command's processes across polls: those under the root, and any seen under it before
+ * that lives on reparented (the Pagefind service the build stops just before it exits is not always
+ * waited for, so its CPU never reaches the build's cutime). A pid is known with its start time, so a
+ * reused pid is not taken for one of ours.
+ */
+class ProcessTree {
+  private readonly seen = new Map<number, string>();
+  /** The last CPU ticks (utime + stime) read for each process, by pid and start time. */
+  private readonly ticks = new Map<string, number>();
+
+  private readonly root: number;
+
+  constructor(root: number) {
+    this.root = root;
+  }
+
+  /** Summed RSS of the processes now; records their CPU. */
+  poll(): number {
+    const rows = new Map<number, { parent: number; start: string; ticks: number; bytes: number }>();
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const fields = statFields(Number(entry));
+        const row = { parent: Number(fields[1]), start: fields[19]!, ticks: Number(fields[11]) + Number(fields[12]), bytes: Number(fields[21]) * pageSize };
+        rows.set(Number(entry), row);
+        children.set(row.parent, [...(children.get(row.parent) ?? []), Number(entry)]);
+      } catch {
+        // The process ended between listing and reading.
+      }
     }
+    const stack = [this.root, ...[...this.seen].filter(([pid, start]) => rows.get(pid)?.start === start).map(([pid]) => pid)];
+    const counted = new Set<number>();
+    let bytes = 0;
+    while (stack.length > 0) {
+      const pid = stack.pop()!;
+      const row = rows.get(pid);
+      if (row === undefined || counted.has(pid)) continue;
+      counted.add(pid);
+      this.seen.set(pid, row.start);
+      this.ticks.set(`${pid}:${row.start}`, row.ticks);
+      bytes += row.bytes;
+      stack.push(...(children.get(pid) ?? []));
+    }
+    return bytes;
   }
-  let total = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    total += resident.get(pid) ?? 0;
-    stack.push(...(parents.get(pid) ?? []));
+
+  /** CPU seconds of every process seen, as of its last poll. */
+  cpuSeconds(): number {
+    return [...this.ticks.values()].reduce((sum, ticks) => sum + ticks, 0) / ticksPerSecond;
   }
-  return total;
 }
 
 /** Runs `command args` to completion, measuring it; never throws on a non-zero exit. */
@@ -105,8 +134,9 @@ export async function runMeasured(command: string, args: readonly string[], opti
     });
   // Read output from the start: an unread pipe fills and stalls the child.
   const outputDone = Promise.all([collect(child.stdout), collect(child.stderr)]);
+  const tree = child.pid === undefined ? null : new ProcessTree(child.pid);
   const timer = setInterval(() => {
-    if (child.pid !== undefined) samples.push({ ms: performance.now() - started, bytes: treeResidentBytes(child.pid) });
+    if (tree) samples.push({ ms: performance.now() - started, bytes: tree.poll() });
   }, pollMs);
   const exitCode = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
@@ -120,7 +150,8 @@ export async function runMeasured(command: string, args: readonly string[], opti
     command: [command, ...args].join(' '),
     exitCode,
     seconds,
-    cpuSeconds: childrenCpuSeconds() - cpuBefore,
+    // Both are lower bounds: the polls miss each process's last tenth of a second, cutime misses what was not waited for.
+    cpuSeconds: Math.max(childrenCpuSeconds() - cpuBefore, tree?.cpuSeconds() ?? 0),
     peakTreeBytes: samples.reduce((peak, sample) => Math.max(peak, sample.bytes), 0),
     lines,
     samples,
