@@ -1,7 +1,8 @@
 /**
  * The Hugo yardstick: lays out a minimal Hugo site (the template set beside
- * this file) over the same article copies the archive builds from, and finds
- * or installs Debian's hugo.
+ * this file) over the same article copies the archive builds from. Hugo is
+ * never installed from here: `npm test` must not need apt, and the bench
+ * says how to get Hugo instead.
  */
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir } from 'node:fs/promises';
@@ -19,22 +20,11 @@ export async function prepareHugoSite(siteDir: string, articlesDir: string): Pro
   await cp(articlesDir, stories, { recursive: true });
 }
 
-function hugoVersion(): string | null {
+/** Hugo's version line; throws with the way to install it when hugo is missing. */
+export function hugoVersion(): string {
   try {
     return execFileSync('hugo', ['version'], { encoding: 'utf8' }).trim();
   } catch {
-    return null;
+    throw new Error('hugo not found: install it (Debian/Ubuntu: apt-get install -y hugo) or run with --skip hugo');
   }
-}
-
-/** Hugo's version line, installing Debian's package first when hugo is missing. */
-export function ensureHugo(log: (message: string) => void): string {
-  const found = hugoVersion();
-  if (found) return found;
-  log('hugo not found: installing Debian’s package (apt-get install -y hugo)');
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'hugo'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  const installed = hugoVersion();
-  if (!installed) throw new Error('hugo is still missing after apt-get install -y hugo');
-  return installed;
 }

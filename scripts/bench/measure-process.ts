@@ -1,13 +1,12 @@
 /**
- * Runs one command and measures it: wall time, the peak resident memory of
- * its whole process tree (polled from /proc), the peak of its largest single
- * process (GNU time's %M, when /usr/bin/time is there), and each output line
- * with the millisecond it arrived, so a build log can be cut into phases.
+ * Runs one command and measures it from outside: wall time, CPU time of the
+ * whole process tree, the peak resident memory of that tree (polled from
+ * /proc), and each output line with the millisecond it arrived, so a build
+ * log can be cut into phases.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 
 export interface TimedLine {
@@ -23,14 +22,13 @@ export interface MemorySample {
 }
 
 export interface MeasuredRun {
-  /** The command line, for the report. */
   command: string;
   exitCode: number;
   seconds: number;
-  /** Peak of the summed RSS of the process and all its descendants (shared pages counted per process). */
+  /** User + system CPU of the command and every descendant it waited for. */
+  cpuSeconds: number;
+  /** Peak of the summed RSS of the process and its descendants (shared pages counted per process). */
   peakTreeBytes: number;
-  /** Peak RSS of the largest single process, from GNU time; null without /usr/bin/time. */
-  peakProcessBytes: number | null;
   lines: TimedLine[];
   samples: MemorySample[];
 }
@@ -40,59 +38,91 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Every output line also goes here. */
   logFile?: string;
-  /** Polling interval for memory, ms. */
-  pollMs?: number;
 }
 
-const gnuTime = '/usr/bin/time';
 const pageSize = 4096;
+/** USER_HZ: /proc reports CPU times in these ticks; 100 on every Linux build this runs on. */
+const ticksPerSecond = 100;
+const pollMs = 100;
 
-/** pid → [parent pid, resident bytes] for every process /proc shows. */
-function readProcessTable(): Map<number, [number, number]> {
-  const table = new Map<number, [number, number]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name may hold spaces and parentheses: fields start after the last ')'.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(entry), [Number(fields[1]), Number(fields[21]) * pageSize]);
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return table;
+/** Fields of a /proc/<pid>/stat line after the command name (which may hold spaces and parentheses). */
+function statFields(pid: number | 'self'): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
-/** Summed RSS of `root` and all its descendants. */
-export function treeResidentBytes(root: number): number {
-  const table = readProcessTable();
-  const children = new Map<number, number[]>();
-  for (const [pid, [parent]] of table) {
-    const list = children.get(parent);
-    if (list) list.push(pid);
-    else children.set(parent, [pid]);
+/**
+ * CPU seconds of this process's children that have been waited for (cutime + cstime). Node reaps
+ * every child it spawns, and each child's own waited-for descendants are in its figure, so the
+ * difference across one run is that run's whole tree.
+ */
+function childrenCpuSeconds(): number {
+  const fields = statFields('self');
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+}
+
+/**
+ * Follows one command's processes across polls: those under the root, and any seen under it before
+ * that lives on reparented (the Pagefind service the build stops just before it exits is not always
+ * waited for, so its CPU never reaches the build's cutime). A pid is known with its start time, so a
+ * reused pid is not taken for one of ours.
+ */
+class ProcessTree {
+  private readonly seen = new Map<number, string>();
+  /** The last CPU ticks (utime + stime) read for each process, by pid and start time. */
+  private readonly ticks = new Map<string, number>();
+
+  private readonly root: number;
+
+  constructor(root: number) {
+    this.root = root;
   }
-  let total = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    total += table.get(pid)?.[1] ?? 0;
-    stack.push(...(children.get(pid) ?? []));
+
+  /** Summed RSS of the processes now; records their CPU. */
+  poll(): number {
+    const rows = new Map<number, { parent: number; start: string; ticks: number; bytes: number }>();
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const fields = statFields(Number(entry));
+        const row = { parent: Number(fields[1]), start: fields[19]!, ticks: Number(fields[11]) + Number(fields[12]), bytes: Number(fields[21]) * pageSize };
+        rows.set(Number(entry), row);
+        children.set(row.parent, [...(children.get(row.parent) ?? []), Number(entry)]);
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+    const stack = [this.root, ...[...this.seen].filter(([pid, start]) => rows.get(pid)?.start === start).map(([pid]) => pid)];
+    const counted = new Set<number>();
+    let bytes = 0;
+    while (stack.length > 0) {
+      const pid = stack.pop()!;
+      const row = rows.get(pid);
+      if (row === undefined || counted.has(pid)) continue;
+      counted.add(pid);
+      this.seen.set(pid, row.start);
+      this.ticks.set(`${pid}:${row.start}`, row.ticks);
+      bytes += row.bytes;
+      stack.push(...(children.get(pid) ?? []));
+    }
+    return bytes;
   }
-  return total;
+
+  /** CPU seconds of every process seen, as of its last poll. */
+  cpuSeconds(): number {
+    return [...this.ticks.values()].reduce((sum, ticks) => sum + ticks, 0) / ticksPerSecond;
+  }
 }
 
 /** Runs `command args` to completion, measuring it; never throws on a non-zero exit. */
 export async function runMeasured(command: string, args: readonly string[], options: RunOptions): Promise<MeasuredRun> {
-  const timeFile = path.join(tmpdir(), `bench-time-${process.pid}-${Date.now()}.txt`);
-  const useTime = existsSync(gnuTime);
-  const [file, argv] = useTime ? [gnuTime, ['-f', '%e %M', '-o', timeFile, command, ...args]] : [command, [...args]];
   const log = options.logFile ? createWriteStream(options.logFile) : null;
   const lines: TimedLine[] = [];
   const samples: MemorySample[] = [];
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
-  const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const collect = (stream: NodeJS.ReadableStream): Promise<void> =>
     new Promise((resolve) => {
       const reader = createInterface({ input: stream, crlfDelay: Infinity });
@@ -104,14 +134,10 @@ export async function runMeasured(command: string, args: readonly string[], opti
     });
   // Read output from the start: an unread pipe fills and stalls the child.
   const outputDone = Promise.all([collect(child.stdout), collect(child.stderr)]);
-  let peakTreeBytes = 0;
-  const poll = (): void => {
-    if (child.pid === undefined) return;
-    const bytes = treeResidentBytes(child.pid);
-    samples.push({ ms: performance.now() - started, bytes });
-    peakTreeBytes = Math.max(peakTreeBytes, bytes);
-  };
-  const timer = setInterval(poll, options.pollMs ?? 100);
+  const tree = child.pid === undefined ? null : new ProcessTree(child.pid);
+  const timer = setInterval(() => {
+    if (tree) samples.push({ ms: performance.now() - started, bytes: tree.poll() });
+  }, pollMs);
   const exitCode = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
@@ -120,20 +146,21 @@ export async function runMeasured(command: string, args: readonly string[], opti
   clearInterval(timer);
   await outputDone;
   await new Promise<void>((resolve) => (log ? log.end(resolve) : resolve()));
-  let peakProcessBytes: number | null = null;
-  if (useTime && existsSync(timeFile)) {
-    // GNU time prefixes a line when the command failed; the figures are on the last line.
-    const last = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '';
-    const kib = Number(last.split(' ')[1]);
-    if (Number.isFinite(kib)) peakProcessBytes = kib * 1024;
-    rmSync(timeFile, { force: true });
-  }
-  return { command: [command, ...args].join(' '), exitCode, seconds, peakTreeBytes, peakProcessBytes, lines, samples };
+  return {
+    command: [command, ...args].join(' '),
+    exitCode,
+    seconds,
+    // Both are lower bounds: the polls miss each process's last tenth of a second, cutime misses what was not waited for.
+    cpuSeconds: Math.max(childrenCpuSeconds() - cpuBefore, tree?.cpuSeconds() ?? 0),
+    peakTreeBytes: samples.reduce((peak, sample) => Math.max(peak, sample.bytes), 0),
+    lines,
+    samples,
+  };
 }
 
 /** Throws with the last lines of output when a measured command failed. */
 export function assertSucceeded(run: MeasuredRun, what: string): void {
   if (run.exitCode === 0) return;
   const tail = run.lines.slice(-30).map((line) => line.text).join('\n');
-  throw new Error(`${what} failed (exit ${run.exitCode}): ${run.command}\n${tail}`);
+  throw new Error(`${what} failed (exit ${run.exitCode}): ${run.command.slice(0, 300)}\n${tail}`);
 }

@@ -1,28 +1,29 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--keep] [--json FILE] [--skip hugo|search|incremental]`
- * `npm run bench:ingest -- --articles N` (generate and ingest only)
+ * `npm run bench -- --articles N [--seed S] [--skip hugo,incremental] [--machinery] [--json FILE] [--keep]`
  *
- * Generates N sources into a temporary folder, ingests them with the
- * project's CLI, builds the site and its search index, builds the same
- * copies with Hugo and Pagefind as the yardstick, rebuilds after adding one
- * article, measures search in Chromium, and prints the figures against the
- * targets of issue 6. Stages are skipped only when asked.
+ * In a temporary folder: generates N sources, ingests them with the
+ * project's CLI, runs the full build and index (`npm run build`'s script),
+ * builds the same copies with Hugo and indexes them with the Pagefind CLI
+ * (the yardstick, in the same run), then adds one article (ingest and
+ * rebuild). Prints a table and the targets of issue 22. `--machinery` also
+ * measures, in the same run, what each piece of ingest and build machinery
+ * buys (with it against without it).
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundledScript } from '../bundle-cache.mjs';
-import { ensureHugo } from './hugo-site.ts';
-import { checkTargets, formatReport, type BenchReport, type MachineInfo } from './report.ts';
-import { benchQueries, measureSearchStage } from './search-stage.ts';
-import { astroBuildStage, generateStage, hugoStage, ingestStage, workspace } from './stages.ts';
-import { measureYardstickSearch } from './yardstick-search.ts';
+import { hugoVersion } from './hugo-site.ts';
+import { checkTargets, formatReport, type AddedFigures, type BenchReport, type MachineInfo, type MachineryFigures } from './report.ts';
+import { buildStage, generateStage, hugoStage, ingestStage, workspace, type BuildResult, type IngestResult, type Workspace } from './stages.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const skippable = ['hugo', 'search', 'incremental'] as const;
+const skippable = ['hugo', 'incremental', 'search'] as const;
 type Skippable = (typeof skippable)[number];
+/** One-article ingests per side in --machinery: each takes about a second, so one alone is mostly noise. */
+const oneArticleRepeats = 3;
 
 interface Options {
   articles: number;
@@ -30,7 +31,7 @@ interface Options {
   keep: boolean;
   json: string | null;
   skip: Set<Skippable>;
-  ingestOnly: boolean;
+  machinery: boolean;
 }
 
 function readOptions(argv: string[]): Options {
@@ -42,7 +43,7 @@ function readOptions(argv: string[]): Options {
       keep: { type: 'boolean', default: false },
       json: { type: 'string' },
       skip: { type: 'string', multiple: true, default: [] },
-      'ingest-only': { type: 'boolean', default: false },
+      machinery: { type: 'boolean', default: false },
     },
   });
   const articles = Number(values.articles);
@@ -54,96 +55,129 @@ function readOptions(argv: string[]): Options {
     if (!(skippable as readonly string[]).includes(name)) throw new Error(`--skip takes ${skippable.join(', ')}; got '${name}'`);
     skip.add(name as Skippable);
   }
-  return { articles, seed, keep: values.keep, json: values.json ?? null, skip, ingestOnly: values['ingest-only'] };
+  if (values.machinery && skip.has('incremental')) throw new Error('--machinery compares against the one-article rebuild: do not skip incremental');
+  return { articles, seed, keep: values.keep, json: values.json ?? null, skip, machinery: values.machinery };
 }
 
-async function packageVersion(name: string): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-async function machineInfo(hugo: string | null): Promise<MachineInfo> {
+function machineInfo(hugo: string | null): MachineInfo {
   return {
-    cpus: os.cpus().length,
+    cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
     memoryBytes: os.totalmem(),
     loadAverage: os.loadavg()[0] ?? 0,
     node: process.version,
-    astro: await packageVersion('astro'),
-    pagefind: await packageVersion('pagefind'),
+    astro: packageVersion('astro'),
+    pagefind: packageVersion('pagefind'),
     hugo,
   };
 }
 
-const say = (message: string): void => {
-  process.stderr.write(`bench: ${message}\n`);
-};
+const say = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
 
-/** Runs every stage of one benchmark in `root` and returns its report. */
+function expectCount(what: string, found: number, wanted: number): void {
+  // A stage that 'succeeds' with missing pages or copies would make every figure after it meaningless.
+  if (found !== wanted) throw new Error(`${what}: ${found}, expected ${wanted}`);
+}
+
+/** Ingests one newly generated source (index `index`) into the workspace's copies. */
+async function ingestOne(ws: Workspace, seed: number, index: number, log: string): Promise<IngestResult> {
+  const added = await generateStage(path.join(ws.root, 'added', String(index)), 1, seed, index);
+  return ingestStage(ws, { out: ws.articles, inputs: added.files, sources: 1, log });
+}
+
+async function addOneArticle(ws: Workspace, articles: number, seed: number): Promise<AddedFigures> {
+  const ingest = await ingestOne(ws, seed, articles, 'added-ingest');
+  expectCount('copies after one added', ingest.copies, articles + 1);
+  const build = await buildStage(ws, { cache: ws.cache, log: 'added-build' });
+  expectCount('story pages after one added', build.storyPages, articles + 1);
+  return { ingest, build, seconds: ingest.seconds + build.seconds };
+}
+
+/**
+ * Each piece with and without it, run back to back: on a shared machine the load drifts within minutes,
+ * so a pair measured far apart (the main ingest against one at the end) would compare the load, not the piece.
+ */
+async function measureMachinery(ws: Workspace, options: Options): Promise<MachineryFigures> {
+  const n = options.articles;
+  say('(c) rebuild with nothing changed: cache folder kept, then a fresh one');
+  const kept: BuildResult = await buildStage(ws, { cache: ws.cache, log: 'machinery-kept-cache-build' });
+  const fresh: BuildResult = await buildStage(ws, { cache: path.join(ws.root, 'cache-fresh'), log: 'machinery-fresh-cache-build' });
+  for (const [what, build] of [['kept', kept], ['fresh', fresh]] as const) expectCount(`story pages, cache ${what}`, build.storyPages, n + 1);
+
+  say('(a) the N sources into an empty folder: worker threads as by default, then ARCHIVE_INGEST_THREADS=0');
+  const intoEmpty = async (name: string, env: NodeJS.ProcessEnv): Promise<IngestResult> => {
+    const out = path.join(ws.root, name);
+    const result = await ingestStage(ws, { out, inputs: [ws.sources], sources: n, log: `machinery-${name}`, env });
+    expectCount(`copies ingested (${name})`, result.copies, n);
+    await rm(out, { recursive: true, force: true });
+    return result;
+  };
+  const threaded = await intoEmpty('ingest-threaded', {});
+  const unthreaded = await intoEmpty('ingest-unthreaded', { ARCHIVE_INGEST_THREADS: '0' });
+
+  const statFile = path.join(ws.articles, '.copy-stats.json');
+  const dropStats = (): Promise<void> => rm(statFile, { force: true });
+  say('(b) the N sources again into their unchanged folder, stat cache kept, then deleted');
+  const reingestArgs = { out: ws.articles, inputs: [ws.sources], sources: n };
+  const reingestWith = await ingestStage(ws, { ...reingestArgs, log: 'machinery-reingest-with-stats' });
+  await dropStats();
+  const reingestWithout = await ingestStage(ws, { ...reingestArgs, log: 'machinery-reingest-without-stats' });
+
+  say(`(b) one new article, stat cache kept, then deleted, ${oneArticleRepeats} times each`);
+  const oneWith: IngestResult[] = [];
+  const oneWithout: IngestResult[] = [];
+  // Each run adds a source of its own, after the one-article stage's (index n).
+  for (let repeat = 0; repeat < oneArticleRepeats; repeat += 1) {
+    oneWith.push(await ingestOne(ws, options.seed, n + 1 + 2 * repeat, `machinery-one-with-stats-${repeat}`));
+    await dropStats();
+    oneWithout.push(await ingestOne(ws, options.seed, n + 2 + 2 * repeat, `machinery-one-without-stats-${repeat}`));
+  }
+  expectCount('copies after the one-article ingests', oneWithout.at(-1)!.copies, n + 1 + 2 * oneArticleRepeats);
+  return {
+    ingestThreads: { with: threaded, without: unthreaded },
+    copyStats: { reingest: { with: reingestWith, without: reingestWithout }, oneArticle: { with: oneWith, without: oneWithout } },
+    loaderSkip: { with: kept, without: fresh },
+  };
+}
+
 async function runBenchmark(options: Options, root: string): Promise<BenchReport> {
   const ws = workspace(projectRoot, root);
   await mkdir(ws.logs, { recursive: true });
-  const n = options.articles.toLocaleString('en-US');
-  const hugoVersion = options.ingestOnly || options.skip.has('hugo') ? null : ensureHugo(say);
+  // Before anything slow: a missing Hugo should fail the run at once, with the way to install it.
+  const hugo = options.skip.has('hugo') ? null : hugoVersion();
+  if (options.skip.has('search')) say('search is not timed by this bench (the search tests cover the page): nothing to skip');
+  const machine = machineInfo(hugo);
   const startedAt = new Date().toISOString();
+  const n = options.articles.toLocaleString('en-US');
 
-  // `npm run ingest` and `npm run build` start from cached bundles (scripts/launch.mjs). Make them now, as any
-  // earlier run of the same code has, so the first measured stage does not also bundle the scripts.
-  const bundling = performance.now();
-  for (const [script, format] of [['ingest.ts', 'esm'], ['build.ts', 'esm'], ['ingest/extract-worker.ts', 'cjs']] as const) {
-    await bundledScript(path.join(projectRoot, 'scripts', script), format);
-  }
-  say(`scripts bundled (or found up to date) in ${((performance.now() - bundling) / 1000).toFixed(2)} s`);
   say(`generating ${n} sources in ${ws.sources}`);
   const generated = await generateStage(ws.sources, options.articles, options.seed);
   say(`ingesting ${n} sources`);
-  const ingest = await ingestStage(ws, [ws.sources], options.articles, 'ingest');
-  if (ingest.articles !== options.articles) throw new Error(`ingest wrote ${ingest.articles} copies for ${options.articles} sources`);
+  const ingest = await ingestStage(ws, { out: ws.articles, inputs: [ws.sources], sources: options.articles, log: 'ingest' });
+  expectCount('copies ingested', ingest.copies, options.articles);
 
-  const report: Omit<BenchReport, 'targets'> = {
-    articles: options.articles,
-    seed: options.seed,
-    startedAt,
-    machine: await machineInfo(hugoVersion),
-    generate: { seconds: generated.seconds, size: generated.size, files: generated.files.length },
-    ingest,
-    build: null,
-    hugo: null,
-    incremental: null,
-    search: null,
-    yardstickSearch: null,
-  };
-  if (options.ingestOnly) return { ...report, targets: checkTargets(report) };
+  say('full build and index');
+  const build = await buildStage(ws, { cache: ws.cache, log: 'build' });
+  expectCount('story pages built', build.storyPages, options.articles);
 
-  say('astro build (with its Pagefind hook)');
-  report.build = await astroBuildStage(ws, 'astro-build');
-  // A build that 'succeeds' with missing pages would make every figure below meaningless.
-  if (report.build.storyPages !== options.articles) throw new Error(`astro build wrote ${report.build.storyPages} story pages for ${options.articles} articles`);
-  if (!options.skip.has('hugo')) {
-    say('hugo build and pagefind over the same copies');
-    report.hugo = await hugoStage(ws);
+  let hugoResult = null;
+  if (hugo !== null) {
+    say('yardstick: hugo build and the pagefind CLI over the same copies');
+    hugoResult = await hugoStage(ws);
+    expectCount("Hugo's story pages", hugoResult.storyPages, options.articles);
+    await rm(path.join(root, 'hugo'), { recursive: true, force: true });
   }
-  // Search runs on the N-article site, before the incremental article is added.
-  if (!options.skip.has('search')) {
-    say('search in Chromium');
-    report.search = await measureSearchStage(ws.dist);
-    if (report.hugo?.pagefindFailure === null) {
-      say("the same queries with Pagefind's API on Hugo's pages");
-      report.yardstickSearch = await measureYardstickSearch(path.join(ws.hugo, 'public'), benchQueries);
-    }
-  }
+  let added: AddedFigures | null = null;
   if (!options.skip.has('incremental')) {
-    say('incremental: one more article, ingest and rebuild');
-    const extra = path.join(root, 'extra-source');
-    const added = await generateStage(extra, 1, options.seed, options.articles);
-    const ingestOne = await ingestStage(ws, added.files.map((name) => path.join(extra, name)), 1, 'ingest-incremental');
-    const rebuild = await astroBuildStage(ws, 'astro-rebuild');
-    if (rebuild.storyPages !== options.articles + 1) throw new Error(`the incremental build left ${rebuild.storyPages} story pages for ${options.articles + 1} articles`);
-    // The floor under any rebuild of this archive: the same build with nothing to do.
-    say('incremental: the same build once more, nothing changed');
-    const unchanged = await astroBuildStage(ws, 'astro-rebuild-unchanged');
-    report.incremental = { ingest: ingestOne, build: rebuild, seconds: ingestOne.seconds + rebuild.total.seconds, unchanged };
+    say('one article added: ingest and rebuild');
+    added = await addOneArticle(ws, options.articles, options.seed);
   }
+  const machinery = options.machinery && added ? await measureMachinery(ws, options) : null;
+  const report = { articles: options.articles, seed: options.seed, startedAt, machine, generate: { seconds: generated.seconds, files: generated.files.length }, ingest, build, hugo: hugoResult, added, machinery };
   return { ...report, targets: checkTargets(report) };
 }
 

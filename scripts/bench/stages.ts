@@ -1,26 +1,24 @@
 /**
  * The benchmark's stages, each run as the project runs it (the ingest CLI,
- * `astro build` with its Pagefind integration, Debian's hugo, the Pagefind
- * CLI) and measured from outside: wall time and peak memory.
+ * `npm run build`'s script, Debian's hugo, the Pagefind CLI) and measured
+ * from outside (measure-process.ts).
  */
-import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseBuildLog, type BuildPhase, type RouteTiming } from './astro-phases.ts';
-import { folderSize, type FolderSize } from './disk-usage.ts';
+import { performance } from 'node:perf_hooks';
 import { writeSources } from './generate-sources.ts';
 import { prepareHugoSite } from './hugo-site.ts';
-import { assertSucceeded, runMeasured, type MeasuredRun } from './measure-process.ts';
+import { assertSucceeded, runMeasured, type MeasuredRun, type MemorySample, type TimedLine } from './measure-process.ts';
 
 export interface StageFigures {
   seconds: number;
+  cpuSeconds: number;
   /** Peak summed RSS of the stage's process tree, bytes. */
   peakTreeBytes: number;
-  /** Peak RSS of its largest single process (GNU time), bytes; null without /usr/bin/time. */
-  peakProcessBytes: number | null;
 }
 
 export interface Workspace {
-  /** The project root: commands run here. */
+  /** The project root: the build's --root. */
   projectRoot: string;
   /** The temporary folder everything else goes into. */
   root: string;
@@ -28,191 +26,148 @@ export interface Workspace {
   articles: string;
   cache: string;
   dist: string;
-  hugo: string;
   logs: string;
 }
 
-/** The folders of one run under `root`. */
 export function workspace(projectRoot: string, root: string): Workspace {
-  return {
-    projectRoot,
-    root,
-    sources: path.join(root, 'sources'),
-    articles: path.join(root, 'articles'),
-    cache: path.join(root, 'cache'),
-    dist: path.join(root, 'dist'),
-    hugo: path.join(root, 'hugo'),
-    logs: path.join(root, 'logs'),
-  };
+  const at = (name: string): string => path.join(root, name);
+  return { projectRoot, root, sources: at('sources'), articles: at('articles'), cache: at('cache'), dist: at('dist'), logs: at('logs') };
 }
 
-function figures(run: MeasuredRun): StageFigures {
-  return { seconds: run.seconds, peakTreeBytes: run.peakTreeBytes, peakProcessBytes: run.peakProcessBytes };
-}
+const figures = (run: MeasuredRun): StageFigures => ({ seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakTreeBytes: run.peakTreeBytes });
 
-const bin = (ws: Workspace, name: string): string => path.join(ws.projectRoot, 'node_modules', '.bin', name);
-
-export interface GenerateResult {
-  seconds: number;
-  files: string[];
-  size: FolderSize;
-}
-
-/** Writes `count` generated sources (from index `first`) into `directory`. */
-export async function generateStage(directory: string, count: number, seed: number, first = 0): Promise<GenerateResult> {
+/** Writes `count` generated sources (from index `first`) into `directory`; returns their paths. */
+export async function generateStage(directory: string, count: number, seed: number, first = 0): Promise<{ seconds: number; files: string[] }> {
   const started = performance.now();
-  const files = await writeSources(directory, { count, seed, first });
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, files, size: await folderSize(directory) };
+  const names = await writeSources(directory, { count, seed, first });
+  return { seconds: (performance.now() - started) / 1000, files: names.map((name) => path.join(directory, name)) };
 }
 
 export interface IngestResult extends StageFigures {
+  /** Sources given to this run. */
+  sources: number;
   /** Article copies in the output folder afterwards. */
-  articles: number;
+  copies: number;
   articlesPerSecond: number;
 }
 
-async function countFiles(directory: string, suffix: string): Promise<number> {
-  try {
-    return (await readdir(directory)).filter((name) => name.endsWith(suffix)).length;
-  } catch {
-    return 0;
-  }
-}
-
-/** How many `stories/<slug>/index.html` pages a built site has. */
-async function countStoryPages(siteDir: string): Promise<number> {
-  const stories = path.join(siteDir, 'stories');
-  let entries;
-  try {
-    entries = await readdir(stories, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  let pages = 0;
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await countFiles(path.join(stories, entry.name), 'index.html')) === 1) pages += 1;
-  }
-  return pages;
+async function countCopies(directory: string): Promise<number> {
+  return (await readdir(directory).catch(() => [])).filter((name) => name.endsWith('.md')).length;
 }
 
 /**
- * `npm run ingest -- --out <articles> <inputs...>`, the project's CLI, measured. Run as `npm run ingest`
- * runs it, without npm itself (0.3-0.8 s of npm's own start-up here), as the build stage runs the build.
+ * `npm run ingest -- --out <folder> <inputs...>` as npm runs it, without npm's own start-up.
+ * `sources` is how many sources the inputs hold, for articles/s.
  */
-export async function ingestStage(ws: Workspace, inputs: readonly string[], ingested: number, logName: string): Promise<IngestResult> {
-  const script = [path.join(ws.projectRoot, 'scripts', 'launch.mjs'), path.join(ws.projectRoot, 'scripts', 'ingest.ts')];
-  const run = await runMeasured(process.execPath, [...script, '--out', ws.articles, ...inputs], {
+export async function ingestStage(ws: Workspace, options: { out: string; inputs: readonly string[]; sources: number; log: string; env?: NodeJS.ProcessEnv }): Promise<IngestResult> {
+  const script = [path.join(ws.projectRoot, 'scripts', 'ingest.ts')];
+  const run = await runMeasured(process.execPath, [...script, '--out', options.out, ...options.inputs], {
     cwd: ws.projectRoot,
-    logFile: path.join(ws.logs, `${logName}.log`),
+    env: { ...process.env, ...options.env },
+    logFile: path.join(ws.logs, `${options.log}.log`),
   });
   assertSucceeded(run, 'ingest');
-  return { ...figures(run), articles: await countFiles(ws.articles, '.md'), articlesPerSecond: ingested / run.seconds };
+  return { ...figures(run), sources: options.sources, copies: await countCopies(options.out), articlesPerSecond: options.sources / run.seconds };
 }
 
-export interface BuildResult {
-  /** The whole `astro build` process: build plus its Pagefind hook. */
-  total: StageFigures;
-  /** The build without the wait for the index after rendering. */
-  build: StageFigures;
-  /**
-   * The search index, from the integration's log line: `seconds` the build waited for it after
-   * rendering, `indexingSeconds` Pagefind ran in all (mostly while pages rendered).
-   */
-  index: { seconds: number; indexingSeconds: number; peakTreeBytes: number; indexedPages: number } | null;
-  /** The index was built once the astro process had exited (the build's memory budget), not while it rendered. */
-  indexAfterBuild: boolean;
-  phases: BuildPhase[];
-  /** Rendering time per route, slowest first. */
-  routes: RouteTiming[];
-  /** stories/<slug>/index.html files in dist/. */
+export interface BuildPhase {
+  name: string;
+  seconds: number;
+  peakTreeBytes: number;
+}
+
+export interface BuildResult extends StageFigures {
+  /** stories/<slug>/ folders in the output. */
   storyPages: number;
-  dist: FolderSize;
-  searchIndex: FolderSize;
+  /** The loader's own count: copies parsed, and copies kept from the content store unchanged. */
+  loader: { read: number; unchanged: number } | null;
+  /** Cut by the log lines that end each; null when one of them is missing (Astro changed its log). */
+  phases: BuildPhase[] | null;
 }
 
-/** `npm run build` (astro build) of the generated archive into the workspace's dist/, with its own content cache. */
-export async function astroBuildStage(ws: Workspace, logName: string): Promise<BuildResult> {
-  // When outDir lies outside the working directory, Astro stages its server chunks in <cwd>/.astro/.
-  // Run from a folder of our own inside the project (git-ignored tmp/), so the chunks still resolve
-  // the project's node_modules but never share the project's .astro/ with a build running alongside.
-  const staging = path.join(ws.projectRoot, 'tmp', `bench-${path.basename(ws.root)}`);
-  await mkdir(staging, { recursive: true });
+/** Each phase ends with the first line that contains its marker, in this order. */
+const phaseEnds: readonly [string, string][] = [
+  ['start-up and content sync', '[content] Synced content'],
+  ['bundling', 'generating static routes'],
+  ['rendering', '[build] Complete!'],
+  ['search index', 'build: search index of'],
+];
+
+function peakBetween(samples: readonly MemorySample[], from: number, to: number): number {
+  // The sample in effect when the phase starts counts too: a short phase may hold no sample of its own.
+  const before = samples.filter((sample) => sample.ms <= from).at(-1);
+  return samples.filter((sample) => sample.ms > from && sample.ms <= to).reduce((peak, sample) => Math.max(peak, sample.bytes), before?.bytes ?? 0);
+}
+
+/** The build's phases from its log: each marker line's arrival ends one phase; the swap into place is the rest. */
+export function buildPhases(lines: readonly TimedLine[], samples: readonly MemorySample[], seconds: number): BuildPhase[] | null {
+  const phases: BuildPhase[] = [];
+  let from = 0;
+  let searchFrom = 0;
+  for (const [name, marker] of phaseEnds) {
+    const index = lines.findIndex((line, at) => at >= searchFrom && line.text.includes(marker));
+    if (index < 0) return null;
+    const to = lines[index]!.ms;
+    phases.push({ name, seconds: (to - from) / 1000, peakTreeBytes: peakBetween(samples, from, to) });
+    from = to;
+    searchFrom = index + 1;
+  }
+  phases.push({ name: 'swap into place', seconds: seconds - from / 1000, peakTreeBytes: peakBetween(samples, from, seconds * 1000) });
+  return phases;
+}
+
+function loaderCounts(lines: readonly TimedLine[]): BuildResult['loader'] {
+  const match = lines.map((line) => /\[article-loader\] \d+ stories: (\d+) read, (\d+) unchanged/.exec(line.text)).find((found) => found !== null);
+  return match ? { read: Number(match[1]), unchanged: Number(match[2]) } : null;
+}
+
+/** `npm run build`'s script over the workspace's copies into `dist`, with the content cache in `cache`. */
+export async function buildStage(ws: Workspace, options: { cache: string; log: string }): Promise<BuildResult> {
+  // With outDir outside the working directory Astro stages server chunks in <cwd>/.astro/: a folder of
+  // this run's own inside the project (git-ignored tmp/) still resolves node_modules and is shared with no other build.
+  await mkdir(path.join(ws.projectRoot, 'tmp'), { recursive: true });
+  const cwd = await mkdtemp(path.join(ws.projectRoot, 'tmp', 'bench-'));
   let run: MeasuredRun;
   try {
-    // Through npm run build's script, so the build runs with the heap limit it sets for the archive.
-    run = await runMeasured(process.execPath, [path.join(ws.projectRoot, 'scripts', 'launch.mjs'), path.join(ws.projectRoot, 'scripts', 'build.ts'), '--root', ws.projectRoot, '--outDir', ws.dist], {
-      cwd: staging,
-      env: { ...process.env, ARCHIVE_ARTICLES: ws.articles, ARCHIVE_CACHE_DIR: ws.cache, NO_COLOR: '1' },
-      logFile: path.join(ws.logs, `${logName}.log`),
+    run = await runMeasured(process.execPath, [path.join(ws.projectRoot, 'src', 'build', 'build.ts'), '--root', ws.projectRoot, '--outDir', ws.dist], {
+      cwd,
+      env: { ...process.env, ARCHIVE_ARTICLES: ws.articles, ARCHIVE_CACHE_DIR: options.cache, NO_COLOR: '1' },
+      logFile: path.join(ws.logs, `${options.log}.log`),
     });
   } finally {
-    await rm(staging, { recursive: true, force: true });
-    // tmp/ itself goes too once no other run uses it.
-    await rmdir(path.dirname(staging)).catch(() => undefined);
+    await rm(cwd, { recursive: true, force: true });
+    await rmdir(path.dirname(cwd)).catch(() => undefined);
   }
-  assertSucceeded(run, 'astro build');
-  const parsed = parseBuildLog(run.lines, run.samples, run.seconds);
-  const indexPhase = parsed.phases.find((phase) => phase.name === 'index');
-  const others = parsed.phases.filter((phase) => phase.name !== 'index');
-  const index =
-    indexPhase && parsed.indexedPages !== null
-      ? { seconds: indexPhase.seconds, indexingSeconds: parsed.indexingSeconds ?? 0, peakTreeBytes: indexPhase.peakBytes, indexedPages: parsed.indexedPages }
-      : null;
+  assertSucceeded(run, 'build');
   return {
-    total: figures(run),
-    build: {
-      seconds: run.seconds - (index?.seconds ?? 0),
-      peakTreeBytes: Math.max(0, ...others.map((phase) => phase.peakBytes)),
-      peakProcessBytes: null,
-    },
-    index,
-    indexAfterBuild: parsed.indexAfterBuild,
-    phases: parsed.phases,
-    routes: parsed.routes,
-    storyPages: await countStoryPages(ws.dist),
-    dist: await folderSize(ws.dist),
-    searchIndex: await folderSize(path.join(ws.dist, 'pagefind')),
+    ...figures(run),
+    storyPages: (await readdir(path.join(ws.dist, 'stories')).catch(() => [])).length,
+    loader: loaderCounts(run.lines),
+    phases: buildPhases(run.lines, run.samples, run.seconds),
   };
 }
 
 export interface HugoResult {
   build: StageFigures;
   pagefind: StageFigures;
-  /** How Pagefind failed on Hugo's pages ('exit 137 (killed, perhaps out of memory)'), or null. */
-  pagefindFailure: string | null;
+  /** Hugo build plus Pagefind: the yardstick for the full build and index. */
+  seconds: number;
   storyPages: number;
-  indexedPages: number | null;
-  public: FolderSize;
-  searchIndex: FolderSize;
 }
 
-/** Builds the same article copies with Hugo, then indexes Hugo's story pages with the Pagefind CLI. */
+/** Builds the same article copies with Hugo, then indexes Hugo's story pages with the Pagefind CLI, as the build indexes its own. */
 export async function hugoStage(ws: Workspace): Promise<HugoResult> {
-  await prepareHugoSite(ws.hugo, ws.articles);
-  const publicDir = path.join(ws.hugo, 'public');
-  const build = await runMeasured('hugo', ['--quiet', '--source', ws.hugo, '--destination', publicDir], {
-    cwd: ws.hugo,
-    logFile: path.join(ws.logs, 'hugo.log'),
-  });
+  const site = path.join(ws.root, 'hugo');
+  await prepareHugoSite(site, ws.articles);
+  const publicDir = path.join(site, 'public');
+  const build = await runMeasured('hugo', ['--quiet', '--source', site, '--destination', publicDir], { cwd: site, logFile: path.join(ws.logs, 'hugo.log') });
   assertSucceeded(build, 'hugo');
-  // The same pages and language as the archive's integration indexes.
   const pagefind = await runMeasured(
-    bin(ws, 'pagefind'),
+    path.join(ws.projectRoot, 'node_modules', '.bin', 'pagefind'),
     ['--site', publicDir, '--glob', 'stories/*/index.html', '--force-language', 'en'],
-    { cwd: ws.hugo, logFile: path.join(ws.logs, 'hugo-pagefind.log') },
+    { cwd: site, logFile: path.join(ws.logs, 'hugo-pagefind.log') },
   );
-  // Pagefind indexes a site in one piece: at 100,000 pages it runs out of memory. That is a finding, not a crash.
-  const pagefindFailure =
-    pagefind.exitCode === 0 ? null : `failed: exit ${pagefind.exitCode}${pagefind.exitCode === 137 || pagefind.exitCode === -9 ? ' (killed, out of memory)' : ''}`;
-  const indexed = pagefind.lines.map((line) => /Indexed (\d+) pages?/.exec(line.text)).find(Boolean);
-  return {
-    build: figures(build),
-    pagefind: figures(pagefind),
-    pagefindFailure,
-    storyPages: await countStoryPages(publicDir),
-    indexedPages: indexed ? Number(indexed[1]) : null,
-    public: await folderSize(publicDir),
-    searchIndex: await folderSize(path.join(publicDir, 'pagefind')),
-  };
+  assertSucceeded(pagefind, 'pagefind on hugo');
+  const storyPages = (await readdir(path.join(publicDir, 'stories'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).length;
+  return { build: figures(build), pagefind: figures(pagefind), seconds: build.seconds + pagefind.seconds, storyPages };
 }
