@@ -27,11 +27,28 @@ function row(label: string, tally: Tally): string {
     const { precision, recall } = precisionRecall(tally[field], tally);
     return `${fixed(precision)}/${fixed(recall)}`;
   });
-  const tail = [`${tally.datesRight}/${tally.cases}`, `${tally.operationsRight}/${tally.cases}`, `${tally.datelinesRight}/${tally.cases}`, `${tally.passed}/${tally.cases}`];
-  return [label.padEnd(22), String(tally.expected).padStart(4), String(tally.found).padStart(6), ...fields.map((field) => field.padStart(10)), ...tail.map((field) => field.padStart(7))].join(' ');
+  const tail = [
+    `${tally.datesRight}/${tally.cases}`,
+    `${tally.operationsRight}/${tally.cases}`,
+    `${tally.datelinesRight}/${tally.cases}`,
+    `${tally.passed}/${tally.cases}`,
+  ];
+  return [
+    label.padEnd(22),
+    String(tally.expected).padStart(4),
+    String(tally.found).padStart(6),
+    ...fields.map((field) => field.padStart(10)),
+    ...tail.map((field) => field.padStart(7)),
+  ].join(' ');
 }
 
-const header = ['class'.padEnd(22), 'exp'.padStart(4), 'found'.padStart(6), ...['value P/R', 'subj P/R', 'action P/R', 'scope P/R'].map((h) => h.padStart(10)), ...['dates', 'ops', 'dateln', 'pass'].map((h) => h.padStart(7))].join(' ');
+const header = [
+  'class'.padEnd(22),
+  'exp'.padStart(4),
+  'found'.padStart(6),
+  ...['value P/R', 'subj P/R', 'action P/R', 'scope P/R'].map((h) => h.padStart(10)),
+  ...['dates', 'ops', 'dateln', 'pass'].map((h) => h.padStart(7)),
+].join(' ');
 
 for (const heldOut of [false, true]) {
   const group = results.filter((result) => result.case.heldOut === heldOut);

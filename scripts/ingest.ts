@@ -323,9 +323,7 @@ async function main(): Promise<number> {
   const refusals: Refusal[] = [];
   const fetched = await fetchPages(args, refusals);
   const files = await collectSources(args.inputs, sourceExtensions, refusals);
-  const catalogue = prepareCatalogue(
-    operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))),
-  );
+  const catalogue = prepareCatalogue(operationSchema.array().parse(JSON.parse(await readFile(path.join(projectRoot, 'content/operations.json'), 'utf8'))));
   // A large run reads and extracts on worker threads; a small one on this thread, as each source is planned.
   const threads = extractThreads(files.length, process.env['ARCHIVE_INGEST_THREADS']);
   const extractions: Extractions = threads > 0 ? new ThreadedExtractions(ExtractPool.start(catalogue.operations, threads)) : new LocalExtractions(catalogue);
@@ -357,7 +355,9 @@ async function main(): Promise<number> {
   try {
     writeCopyStats(args.out, statCache);
   } catch (error) {
-    console.log(printable(`note       cannot save ${path.join(display(args.out), copyStatsName)} (${(error as Error).message}); the next run reads every copy`));
+    console.log(
+      printable(`note       cannot save ${path.join(display(args.out), copyStatsName)} (${(error as Error).message}); the next run reads every copy`),
+    );
   }
   for (const note of plan.notes) console.log(printable(`note       ${note}`));
   for (const refusal of refusals) console.error(printable(`refused    ${refusal.path}: ${refusal.reason}`));

@@ -12,7 +12,7 @@ const minimum = /^>=(\d+)\.(\d+)\.(\d+)$/.exec(wanted);
 if (!minimum) throw new Error(`package.json engines.node must read '>=X.Y.Z', not '${wanted}'`);
 const need = minimum.slice(1).map(Number);
 const have = process.versions.node.split('.').map(Number);
-const older = need.findIndex((part, index) => (have[index] ?? 0) !== part) ;
+const older = need.findIndex((part, index) => (have[index] ?? 0) !== part);
 if (older >= 0 && (have[older] ?? 0) < (need[older] ?? 0)) {
   console.error(
     [

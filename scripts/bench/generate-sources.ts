@@ -11,8 +11,22 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mixSeed, Random } from './random.ts';
 import {
-  apMonths, editionYears, firstNames, lastNames, monthNames, numberWords, officialRoles, ordinalWords, outlets,
-  places, qualifiers, romanEditions, stationsInText, venues, weekdays, type Place,
+  apMonths,
+  editionYears,
+  firstNames,
+  lastNames,
+  monthNames,
+  numberWords,
+  officialRoles,
+  ordinalWords,
+  outlets,
+  places,
+  qualifiers,
+  romanEditions,
+  stationsInText,
+  venues,
+  weekdays,
+  type Place,
 } from './source-vocabulary.ts';
 
 export interface GenerateOptions {
@@ -236,15 +250,16 @@ const optional: readonly { rank: number; block: Block }[] = [
   },
   {
     rank: 5,
-    block: (s) => s.director === 'Christopher Wray' || s.rng.chance(0.5)
-      ? [
-          `“We at the FBI have no greater mission than to protect our nation’s children from harm. Unfortunately, the number of traffickers arrested—and the number of children recovered—reinforces why we need to continue to do this important work,” said FBI Director ${s.director}.`,
-          '“This operation isn’t just about taking traffickers off the street. It’s about making sure we offer help and a way out to these young victims who find themselves caught in a vicious cycle of abuse.”',
-        ]
-      : [
-          `“The FBI is fiercely focused on recovering child victims and arresting the sex traffickers who exploit them,” FBI Director ${s.director} said in a statement.`,
-          '“Through operations like this, the FBI helps child victims escape the abusive life of sex trafficking.”',
-        ],
+    block: (s) =>
+      s.director === 'Christopher Wray' || s.rng.chance(0.5)
+        ? [
+            `“We at the FBI have no greater mission than to protect our nation’s children from harm. Unfortunately, the number of traffickers arrested—and the number of children recovered—reinforces why we need to continue to do this important work,” said FBI Director ${s.director}.`,
+            '“This operation isn’t just about taking traffickers off the street. It’s about making sure we offer help and a way out to these young victims who find themselves caught in a vicious cycle of abuse.”',
+          ]
+        : [
+            `“The FBI is fiercely focused on recovering child victims and arresting the sex traffickers who exploit them,” FBI Director ${s.director} said in a statement.`,
+            '“Through operations like this, the FBI helps child victims escape the abusive life of sex trafficking.”',
+          ],
   },
   {
     rank: 5,
@@ -274,9 +289,7 @@ const optional: readonly { rank: number; block: Block }[] = [
   },
   {
     rank: 8,
-    block: (s) => [
-      `Law enforcement personnel held operations in ${listWords(s.rng.sample(venues, 5))} as part of ${operationName(s)}, the FBI said.`,
-    ],
+    block: (s) => [`Law enforcement personnel held operations in ${listWords(s.rng.sample(venues, 5))} as part of ${operationName(s)}, the FBI said.`],
   },
   {
     rank: 8,
@@ -310,15 +323,16 @@ const optional: readonly { rank: number; block: Block }[] = [
   },
   {
     rank: 10,
-    block: (s) => s.kind === 'independence-day'
-      ? [
-          'In past years, the FBI initiated weeklong coordinated nationwide sweeps under the name Operation Cross Country to arrest traffickers and recover underage victims.',
-          'This year, FBI field offices had a longer time window to plan and execute operations as part of the national initiative, with the goal being to develop richer leads and intelligence, and more robust cases.',
-        ]
-      : [
-          `This is the ${ordinalWords[Math.min(20, s.year - 2006)] ?? 'latest'} year that the enforcement initiative has taken place.`,
-          'The sweep is coordinated among the FBI, other federal agencies, state and local police, and social services agencies across the country to find and assist victims of human trafficking, particularly child victims.',
-        ],
+    block: (s) =>
+      s.kind === 'independence-day'
+        ? [
+            'In past years, the FBI initiated weeklong coordinated nationwide sweeps under the name Operation Cross Country to arrest traffickers and recover underage victims.',
+            'This year, FBI field offices had a longer time window to plan and execute operations as part of the national initiative, with the goal being to develop richer leads and intelligence, and more robust cases.',
+          ]
+        : [
+            `This is the ${ordinalWords[Math.min(20, s.year - 2006)] ?? 'latest'} year that the enforcement initiative has taken place.`,
+            'The sweep is coordinated among the FBI, other federal agencies, state and local police, and social services agencies across the country to find and assist victims of human trafficking, particularly child victims.',
+          ],
   },
   {
     rank: 11,
@@ -330,14 +344,15 @@ const optional: readonly { rank: number; block: Block }[] = [
   },
   {
     rank: 12,
-    block: (s) => s.year >= 2018
-      ? [
-          `The FBI-led Operation Cross Country sweeps, which were held annually between 2008 and 2017, recovered more than ${formatCount(roundTo(s.figures.cumulativeChildren / 7, 100))} child victims and arrested nearly ${formatCount(roundTo(s.figures.cumulativeConvictions / 2, 100))} traffickers.`,
-        ]
-      : [
-          'The two-week law enforcement initiative first grew out of the FBI in 2003 which desired to identify and recover minors who have been sexually exploited.',
-          "It's grown into a joint task force with the FBI, local and state law enforcement agencies, and other agencies such as social services.",
-        ],
+    block: (s) =>
+      s.year >= 2018
+        ? [
+            `The FBI-led Operation Cross Country sweeps, which were held annually between 2008 and 2017, recovered more than ${formatCount(roundTo(s.figures.cumulativeChildren / 7, 100))} child victims and arrested nearly ${formatCount(roundTo(s.figures.cumulativeConvictions / 2, 100))} traffickers.`,
+          ]
+        : [
+            'The two-week law enforcement initiative first grew out of the FBI in 2003 which desired to identify and recover minors who have been sexually exploited.',
+            "It's grown into a joint task force with the FBI, local and state law enforcement agencies, and other agencies such as social services.",
+          ],
   },
   {
     rank: 13,

@@ -161,6 +161,9 @@ export async function runMeasured(command: string, args: readonly string[], opti
 /** Throws with the last lines of output when a measured command failed. */
 export function assertSucceeded(run: MeasuredRun, what: string): void {
   if (run.exitCode === 0) return;
-  const tail = run.lines.slice(-30).map((line) => line.text).join('\n');
+  const tail = run.lines
+    .slice(-30)
+    .map((line) => line.text)
+    .join('\n');
   throw new Error(`${what} failed (exit ${run.exitCode}): ${run.command.slice(0, 300)}\n${tail}`);
 }

@@ -80,13 +80,19 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
   return [
     {
       name: 'full build + index vs Hugo + Pagefind',
-      measured: ratio === null ? 'not measured' : `${ratio.toFixed(2)}x (${secs(build.seconds)} s vs ${secs(hugo!.seconds)} s; CPU ${cpuVersus(build.cpuSeconds, hugo!.build.cpuSeconds + hugo!.pagefind.cpuSeconds)})`,
+      measured:
+        ratio === null
+          ? 'not measured'
+          : `${ratio.toFixed(2)}x (${secs(build.seconds)} s vs ${secs(hugo!.seconds)} s; CPU ${cpuVersus(build.cpuSeconds, hugo!.build.cpuSeconds + hugo!.pagefind.cpuSeconds)})`,
       target: '<= 2x',
       met: ratio === null ? null : ratio <= 2,
     },
     {
       name: 'one article added (ingest + build + index) vs Hugo full build',
-      measured: added && hugo ? `${secs(added.seconds)} s vs ${secs(hugo.build.seconds)} s; CPU ${cpuVersus(added.ingest.cpuSeconds + added.build.cpuSeconds, hugo.build.cpuSeconds)}` : 'not measured',
+      measured:
+        added && hugo
+          ? `${secs(added.seconds)} s vs ${secs(hugo.build.seconds)} s; CPU ${cpuVersus(added.ingest.cpuSeconds + added.build.cpuSeconds, hugo.build.cpuSeconds)}`
+          : 'not measured',
       target: '< Hugo build',
       met: added && hugo ? added.seconds < hugo.build.seconds : null,
     },
@@ -101,11 +107,25 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  const cell = (text: string, column: number, last: number): string => (column === 0 || column === last ? text.padEnd(widths[column]!) : text.padStart(widths[column]!));
-  return rows.map((row) => row.map((text, column) => cell(text, column, row.length - 1)).join('  ').trimEnd()).join('\n');
+  const cell = (text: string, column: number, last: number): string =>
+    column === 0 || column === last ? text.padEnd(widths[column]!) : text.padStart(widths[column]!);
+  return rows
+    .map((row) =>
+      row
+        .map((text, column) => cell(text, column, row.length - 1))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
-const stageRow = (name: string, stage: StageFigures, note: string): string[] => [name, secs(stage.seconds), secs(stage.cpuSeconds), mib(stage.peakTreeBytes), note];
+const stageRow = (name: string, stage: StageFigures, note: string): string[] => [
+  name,
+  secs(stage.seconds),
+  secs(stage.cpuSeconds),
+  mib(stage.peakTreeBytes),
+  note,
+];
 const ingestNote = (ingest: IngestResult): string => `${count(ingest.articlesPerSecond)} articles/s; ${count(ingest.copies)} copies`;
 const loaderNote = (build: BuildResult): string => (build.loader ? `loader: ${count(build.loader.read)} read, ${count(build.loader.unchanged)} unchanged` : '');
 

@@ -106,7 +106,11 @@ async function measureMachinery(ws: Workspace, options: Options): Promise<Machin
   say('(c) rebuild with nothing changed: cache folder kept, then a fresh one');
   const kept: BuildResult = await buildStage(ws, { cache: ws.cache, log: 'machinery-kept-cache-build' });
   const fresh: BuildResult = await buildStage(ws, { cache: path.join(ws.root, 'cache-fresh'), log: 'machinery-fresh-cache-build' });
-  for (const [what, build] of [['kept', kept], ['fresh', fresh]] as const) expectCount(`story pages, cache ${what}`, build.storyPages, n + 1);
+  for (const [what, build] of [
+    ['kept', kept],
+    ['fresh', fresh],
+  ] as const)
+    expectCount(`story pages, cache ${what}`, build.storyPages, n + 1);
 
   say('(a) the N sources into an empty folder: worker threads as by default, then ARCHIVE_INGEST_THREADS=0');
   const intoEmpty = async (name: string, env: NodeJS.ProcessEnv): Promise<IngestResult> => {
@@ -177,7 +181,18 @@ async function runBenchmark(options: Options, root: string): Promise<BenchReport
     added = await addOneArticle(ws, options.articles, options.seed);
   }
   const machinery = options.machinery && added ? await measureMachinery(ws, options) : null;
-  const report = { articles: options.articles, seed: options.seed, startedAt, machine, generate: { seconds: generated.seconds, files: generated.files.length }, ingest, build, hugo: hugoResult, added, machinery };
+  const report = {
+    articles: options.articles,
+    seed: options.seed,
+    startedAt,
+    machine,
+    generate: { seconds: generated.seconds, files: generated.files.length },
+    ingest,
+    build,
+    hugo: hugoResult,
+    added,
+    machinery,
+  };
   return { ...report, targets: checkTargets(report) };
 }
 

@@ -67,23 +67,93 @@ export const places: readonly Place[] = [
 
 /** Outlets as datelines credit them: network/station, a station alone, or a wire. */
 export const outlets: readonly string[] = [
-  'CBS/WNCN', 'WBTV', 'AP', 'WRAL', 'KUSA', 'WJLA', 'KHOU', 'WFAA', 'KTLA', 'WGN', 'WSB-TV', 'KPRC', 'WCVB',
-  'KIRO', 'KSDK', 'WKYC', 'WXYZ', 'KSL', 'NBC/WCNC', 'ABC/WSOC', 'FOX/WJZY', 'CNN', 'Reuters', 'KOMO', 'WPLG',
+  'CBS/WNCN',
+  'WBTV',
+  'AP',
+  'WRAL',
+  'KUSA',
+  'WJLA',
+  'KHOU',
+  'WFAA',
+  'KTLA',
+  'WGN',
+  'WSB-TV',
+  'KPRC',
+  'WCVB',
+  'KIRO',
+  'KSDK',
+  'WKYC',
+  'WXYZ',
+  'KSL',
+  'NBC/WCNC',
+  'ABC/WSOC',
+  'FOX/WJZY',
+  'CNN',
+  'Reuters',
+  'KOMO',
+  'WPLG',
 ];
 
 /** Stations named in running text ('told NBC Charlotte'). */
 export const stationsInText: readonly string[] = [
-  'NBC Charlotte', 'WRAL', 'the Associated Press', 'CBS News', 'KUSA', 'the local station', 'Channel 9', 'ABC News',
+  'NBC Charlotte',
+  'WRAL',
+  'the Associated Press',
+  'CBS News',
+  'KUSA',
+  'the local station',
+  'Channel 9',
+  'ABC News',
 ];
 
 export const firstNames: readonly string[] = [
-  'Dana', 'Marcus', 'Elena', 'Tobias', 'Renee', 'Gregory', 'Priya', 'Walter', 'Janelle', 'Hector', 'Miriam', 'Curtis',
-  'Leah', 'Damon', 'Sofia', 'Vincent', 'Tamara', 'Owen', 'Beatrice', 'Rafael', 'Naomi', 'Stuart', 'Imani', 'Colin',
+  'Dana',
+  'Marcus',
+  'Elena',
+  'Tobias',
+  'Renee',
+  'Gregory',
+  'Priya',
+  'Walter',
+  'Janelle',
+  'Hector',
+  'Miriam',
+  'Curtis',
+  'Leah',
+  'Damon',
+  'Sofia',
+  'Vincent',
+  'Tamara',
+  'Owen',
+  'Beatrice',
+  'Rafael',
+  'Naomi',
+  'Stuart',
+  'Imani',
+  'Colin',
 ];
 
 export const lastNames: readonly string[] = [
-  'Whitfield', 'Okafor', 'Lindqvist', 'Brannon', 'Castellano', 'Hollis', 'Nakamura', 'Prewitt', 'Delacroix', 'Ashby',
-  'Mendoza', 'Calloway', 'Forsythe', 'Gutierrez', 'Abernathy', 'Kowalski', 'Tran', 'Pemberton', 'Rasmussen', 'Ellison',
+  'Whitfield',
+  'Okafor',
+  'Lindqvist',
+  'Brannon',
+  'Castellano',
+  'Hollis',
+  'Nakamura',
+  'Prewitt',
+  'Delacroix',
+  'Ashby',
+  'Mendoza',
+  'Calloway',
+  'Forsythe',
+  'Gutierrez',
+  'Abernathy',
+  'Kowalski',
+  'Tran',
+  'Pemberton',
+  'Rasmussen',
+  'Ellison',
 ];
 
 /** Roles for invented officials; `{city}` is filled with a field office city. */
@@ -97,38 +167,89 @@ export const officialRoles: readonly string[] = [
 ];
 
 export const monthNames: readonly string[] = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** AP month abbreviations, used with a day ('Aug. 1', 'Oct. 12-15'). */
-export const apMonths: readonly string[] = [
-  'Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.',
-];
+export const apMonths: readonly string[] = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
 export const weekdays: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 export const numberWords: readonly string[] = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
 ];
 
 export const ordinalWords: readonly string[] = [
-  'zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth',
-  'nineteenth', 'twentieth',
+  'zeroth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
 ];
 
 export const qualifiers: readonly string[] = ['more than', 'nearly', 'over', 'about', 'at least', 'almost'];
 
 /** Roman numerals of the Operation Cross Country editions, I to XIII. */
-export const romanEditions: readonly string[] = [
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII',
-];
+export const romanEditions: readonly string[] = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII'];
 
 /** The year each Operation Cross Country edition ran (several in 2009). */
 export const editionYears: readonly number[] = [2008, 2009, 2009, 2009, 2010, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019];
 
 /** Where the sweeps ran, as the reports list them. */
 export const venues: readonly string[] = [
-  'truck stops', 'casinos', 'on internet websites', 'street corners', 'hotels', 'motels', 'rest areas', 'massage parlors',
+  'truck stops',
+  'casinos',
+  'on internet websites',
+  'street corners',
+  'hotels',
+  'motels',
+  'rest areas',
+  'massage parlors',
 ];

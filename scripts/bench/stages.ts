@@ -59,7 +59,10 @@ async function countCopies(directory: string): Promise<number> {
  * `npm run ingest -- --out <folder> <inputs...>` as npm runs it, without npm's own start-up.
  * `sources` is how many sources the inputs hold, for articles/s.
  */
-export async function ingestStage(ws: Workspace, options: { out: string; inputs: readonly string[]; sources: number; log: string; env?: NodeJS.ProcessEnv }): Promise<IngestResult> {
+export async function ingestStage(
+  ws: Workspace,
+  options: { out: string; inputs: readonly string[]; sources: number; log: string; env?: NodeJS.ProcessEnv },
+): Promise<IngestResult> {
   const script = [path.join(ws.projectRoot, 'scripts', 'ingest.ts')];
   const run = await runMeasured(process.execPath, [...script, '--out', options.out, ...options.inputs], {
     cwd: ws.projectRoot,

@@ -73,7 +73,9 @@ export function loadCases(folder: string): EvalCase[] {
   const cases: EvalCase[] = [];
   for (const sub of ['cases', 'held-out', 'held-out-2']) {
     const dir = path.join(folder, sub);
-    for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()) {
       // No cache: gray-matter caches by text, and each file is read once.
       const parsed = matter(readFileSync(path.join(dir, file), 'utf8'), {});
       const labels = parsed.data as Labels;
@@ -150,7 +152,11 @@ function pairFigures(expected: readonly ExpectedFigure[], found: readonly FoundF
   const score = (e: ExpectedFigure, f: FoundFigure): number =>
     Number(e.subject === f.subject) + Number(sameText(e.action, f.action)) + Number(sameText(e.scope, f.scope));
   const candidates: { e: number; f: number; score: number }[] = [];
-  expected.forEach((e, ei) => found.forEach((f, fi) => { if (e.value === f.value) candidates.push({ e: ei, f: fi, score: score(e, f) }); }));
+  expected.forEach((e, ei) =>
+    found.forEach((f, fi) => {
+      if (e.value === f.value) candidates.push({ e: ei, f: fi, score: score(e, f) });
+    }),
+  );
   candidates.sort((a, b) => b.score - a.score || a.e - b.e || a.f - b.f);
   const usedE = new Set<number>();
   const usedF = new Set<number>();
@@ -185,7 +191,12 @@ export function evaluateCase(evalCase: EvalCase, catalogue: Catalogue): CaseResu
     tally.expected = evalCase.figures.length;
     return { case: evalCase, tally, problems };
   }
-  const found: FoundFigure[] = article.figures.map((figure) => ({ value: figure.value, subject: figure.subject, action: figure.action, scope: scopeLabel(figure.scope) }));
+  const found: FoundFigure[] = article.figures.map((figure) => ({
+    value: figure.value,
+    subject: figure.subject,
+    action: figure.action,
+    scope: scopeLabel(figure.scope),
+  }));
   const pairs = pairFigures(evalCase.figures, found);
   tally.expected = evalCase.figures.length;
   tally.found = found.length;

@@ -85,7 +85,10 @@ export async function fetchPage(address: string, limits: FetchLimits = defaultFe
       }
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
-        return { ok: false, reason: `answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${current === address ? '' : ` (at ${current})`}` };
+        return {
+          ok: false,
+          reason: `answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${current === address ? '' : ` (at ${current})`}`,
+        };
       }
       const contentType = response.headers.get('content-type');
       if (!isHtmlMediaType(contentType)) {

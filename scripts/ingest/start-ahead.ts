@@ -5,12 +5,7 @@
  * chunk's results while the threads work on the next ones, and a run of
  * 100,000 sources never holds all their extractions in memory.
  */
-export function startAhead<T, R>(
-  items: readonly T[],
-  size: number,
-  window: number,
-  start: (chunk: readonly T[]) => Promise<R>,
-): AsyncIterable<R> {
+export function startAhead<T, R>(items: readonly T[], size: number, window: number, start: (chunk: readonly T[]) => Promise<R>): AsyncIterable<R> {
   if (!Number.isInteger(size) || size < 1 || !Number.isInteger(window) || window < 1) {
     throw new Error(`startAhead needs a whole chunk size and window of 1 or more, not ${size} and ${window}`);
   }

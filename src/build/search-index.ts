@@ -55,7 +55,9 @@ export async function indexSite(siteDir: string, expectedPages: number): Promise
   }
   const indexedPages = await countIndexedPages(outputPath);
   if (indexedPages !== expectedPages) {
-    throw new Error(`Pagefind indexed ${indexedPages} pages, but the archive has ${expectedPages} stories: every story page must carry data-pagefind-body and data-pagefind-sort`);
+    throw new Error(
+      `Pagefind indexed ${indexedPages} pages, but the archive has ${expectedPages} stories: every story page must carry data-pagefind-body and data-pagefind-sort`,
+    );
   }
   return { pages, indexedPages };
 }

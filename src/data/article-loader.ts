@@ -31,7 +31,8 @@ const readConcurrency = 32;
 export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
   return {
     name: 'article-loader',
-    load: async ({ store, parseData, generateDigest, logger, config }) => {
+    load: async (context) => {
+      const { store, logger, config } = context;
       const siteRoot = config.root.pathname;
       const root = path.resolve(siteRoot, directory);
       const names = (await readdir(root)).filter((name) => name.endsWith('.md')).sort();
@@ -52,7 +53,7 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         const info = await lstat(file);
         if (!info.isFile()) throw new Error(`${filePath}: is not a regular file (a link or a folder); copies must be files inside ${directory}`);
         const raw = await readFile(file, 'utf8');
-        const digest = generateDigest(raw);
+        const digest = context.generateDigest(raw);
         const unchanged = known.get(`${filePath}\0${digest}`);
         if (unchanged !== undefined) {
           claim(unchanged, filePath);
@@ -66,7 +67,11 @@ export function articleLoader({ directory }: ArticleLoaderOptions): Loader {
         }
         const slug = typeof copy.data['slug'] === 'string' ? copy.data['slug'] : name.replace(/\.md$/, '');
         // parseData validates with the collection's schema (storedArticleSchema) and names the file in its errors.
-        const data = (await parseData({ id: slug, data: { ...copy.data, paragraphs: copy.paragraphs.map(splitSentences) }, filePath })) as StoredArticle;
+        const data = (await context.parseData({
+          id: slug,
+          data: { ...copy.data, paragraphs: copy.paragraphs.map(splitSentences) },
+          filePath,
+        })) as StoredArticle;
         // Provenance: a figure whose sentence is not in the body could not link to it.
         const missing = figureSentenceNumbers(data.paragraphs, data.figures).indexOf(null);
         if (missing >= 0) throw new Error(`${filePath}: figures.${missing}.sentence is not a sentence of the body, so the figure cannot cite it`);

@@ -12,7 +12,19 @@ import { dateYears, isIsoDate, type Article } from './schema.ts';
  * inserting lines before the closing fence (former-slugs.ts), which gives the same bytes as writing it.
  */
 const keyOrder: readonly (keyof Article)[] = [
-  'title', 'slug', 'date', 'dateSource', 'dateEvidence', 'dateline', 'outlet', 'operations', 'unlistedOperations', 'figures', 'source', 'original', 'formerSlugs',
+  'title',
+  'slug',
+  'date',
+  'dateSource',
+  'dateEvidence',
+  'dateline',
+  'outlet',
+  'operations',
+  'unlistedOperations',
+  'figures',
+  'source',
+  'original',
+  'formerSlugs',
 ];
 
 export interface ParsedArticleFile {
@@ -123,7 +135,10 @@ export function parseArticleFile(raw: string): ParsedArticleFile {
  * which reads it the same way; anything else goes through remark.
  */
 export function bodyParagraphs(markdown: string): string[] {
-  const blocks = markdown.split(/\n[ \t]*\n/).map((block) => block.trim()).filter((block) => block.length > 0);
+  const blocks = markdown
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block.length > 0);
   return blocks.every(isPlainProse) ? blocks : markdownToParagraphs(markdown);
 }
 
@@ -141,7 +156,7 @@ export function readFrontmatter(raw: string): Record<string, unknown> {
 // unchanged and reads them back unchanged, so ingest can skip remark for them (it is most of ingest's time).
 // Checked character by character: a single pattern with Unicode classes was a tenth of ingest's time.
 const asciiProse = new Uint8Array(128);
-for (const character of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:'\"()$%?/@!&-") asciiProse[character.charCodeAt(0)] = 1;
+for (const character of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:\'"()$%?/@!&-') asciiProse[character.charCodeAt(0)] = 1;
 const otherProse = new Set([...'“”‘’—–…'].map((character) => character.charCodeAt(0)));
 const letterOrDigit = /^[\p{L}\p{N}]$/u;
 const entityStart = /&[#\p{L}\p{N}]/u;

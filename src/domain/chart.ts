@@ -73,7 +73,17 @@ export function layoutBarChart(groups: readonly ChartGroupInput[]): ChartLayout 
       const textY = y + labelHeight - 5;
       const barY = y + labelHeight;
       const widthPercent = max === 0 ? 0.5 : Math.max(0.5, Math.round((bar.value / max) * 1000) / 10);
-      rows.push({ kind: 'bar', series: bar.series, seriesIndex: series.indexOf(bar.series), text: bar.text, value: bar.value, textY, barY, barHeight, widthPercent });
+      rows.push({
+        kind: 'bar',
+        series: bar.series,
+        seriesIndex: series.indexOf(bar.series),
+        text: bar.text,
+        value: bar.value,
+        textY,
+        barY,
+        barHeight,
+        widthPercent,
+      });
       y += labelHeight + barHeight + rowGap;
     }
   }

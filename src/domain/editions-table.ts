@@ -133,7 +133,14 @@ export function buildEditionsTable<S extends StoryRecord>(timeline: OperationTim
       let measure = measures.get(key);
       if (!measure) {
         const action = actionGroup(report.figure.action);
-        measure = { key, subject: report.figure.subject, action, label: action ? `${report.figure.subject} ${action}` : report.figure.subject, wordings: [], editions: new Set() };
+        measure = {
+          key,
+          subject: report.figure.subject,
+          action,
+          label: action ? `${report.figure.subject} ${action}` : report.figure.subject,
+          wordings: [],
+          editions: new Set(),
+        };
         measures.set(key, measure);
       }
       const wording = report.figure.action?.trim().toLowerCase();

@@ -38,8 +38,7 @@ export interface FigureYearPage<S extends StoryRecord = StoryRecord> {
 }
 
 export type FiguresLayout<S extends StoryRecord = StoryRecord> =
-  | { split: false; rows: FigureRow<S>[] }
-  | { split: true; years: FigureYearLink[]; pages: FigureYearPage<S>[] };
+  { split: false; rows: FigureRow<S>[] } | { split: true; years: FigureYearLink[]; pages: FigureYearPage<S>[] };
 
 /** The path of part `part` of a year's figures. */
 export function figureYearPath(year: number | null, part = 1): string {

@@ -14,7 +14,10 @@ export const figureColumns = [
   { name: 'story_path', description: "The story's permalink, as a path from the archive's root: /stories/<slug>/." },
   { name: 'story_title', description: 'The factual headline the archive gives the story.' },
   { name: 'date', description: 'Publication day YYYY-MM-DD, empty when the story does not state it and it cannot be inferred.' },
-  { name: 'date_source', description: "How the date is known: 'source' (stated by the story's date line), 'inferred' (worked out from the text) or 'unknown'." },
+  {
+    name: 'date_source',
+    description: "How the date is known: 'source' (stated by the story's date line), 'inferred' (worked out from the text) or 'unknown'.",
+  },
   { name: 'date_evidence', description: 'For an inferred date, the words it rests on; for an unknown one, the clues that did not settle it; else empty.' },
   { name: 'operation_id', description: 'Catalogue id of the operation or initiative the figure belongs to, empty when none.' },
   { name: 'operation_name', description: "The catalogue's name for it." },
@@ -23,7 +26,10 @@ export const figureColumns = [
   { name: 'value', description: "The count as a number: 'five dozen' is 60, 'more than 6,500' is 6500." },
   { name: 'text', description: "The number exactly as written, qualifier included ('more than 6,500')." },
   { name: 'qualifier', description: "'more than', 'nearly', 'over', ... or empty when the count is given flat." },
-  { name: 'subject', description: 'Who or what is counted: children, adults, victims, traffickers, people, agencies, task forces, field offices, investigations, cases.' },
+  {
+    name: 'subject',
+    description: 'Who or what is counted: children, adults, victims, traffickers, people, agencies, task forces, field offices, investigations, cases.',
+  },
   { name: 'action', description: 'What happened to them as the story words it (recovered, rescued, located, arrested, ...), else empty.' },
   { name: 'scope_kind', description: "'operation' (the operation's own total), 'region' (one place's share) or 'cumulative' (a total over years)." },
   { name: 'region', description: 'The place a regional figure covers, else empty.' },

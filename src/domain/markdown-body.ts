@@ -28,7 +28,5 @@ function plainText(node: RootContent): string {
 /** Reads a Markdown body back into its paragraphs of plain text. */
 export function markdownToParagraphs(markdown: string): string[] {
   const tree = processor.parse(markdown);
-  return tree.children
-    .map((node) => plainText(node).trim())
-    .filter((text) => text.length > 0);
+  return tree.children.map((node) => plainText(node).trim()).filter((text) => text.length > 0);
 }

@@ -19,13 +19,13 @@ export interface Segment {
 
 /** 'a', 'a and b', 'a, b and c', as segments. */
 function joinList(items: readonly Segment[][]): Segment[] {
-  return items.flatMap((item, index) => [
-    ...(index === 0 ? [] : [{ text: index === items.length - 1 ? ' and ' : ', ' }]),
-    ...item,
-  ]);
+  return items.flatMap((item, index) => [...(index === 0 ? [] : [{ text: index === items.length - 1 ? ' and ' : ', ' }]), ...item]);
 }
 
-function figureLinks<S extends StoryRecord>(figures: readonly CitedFigure<S>[], words: (item: CitedFigure<S>) => string = (item) => describeFigureWithPlace(item.figure)): Segment[] {
+function figureLinks<S extends StoryRecord>(
+  figures: readonly CitedFigure<S>[],
+  words: (item: CitedFigure<S>) => string = (item) => describeFigureWithPlace(item.figure),
+): Segment[] {
   return joinList(figures.map((item) => [{ text: words(item), href: item.href }]));
 }
 
@@ -62,9 +62,7 @@ export function runningTotalsSentence<S extends StoryRecord>(summary: OperationS
   if (!totals || totals.figures.length === 0) return null;
   const date = storyDate(totals.story);
   const when =
-    date.iso === null ? 'In a report whose date is not stated'
-    : date.source === 'inferred' ? `As of ${date.text} (date inferred)`
-    : `As of ${date.text}`;
+    date.iso === null ? 'In a report whose date is not stated' : date.source === 'inferred' ? `As of ${date.text} (date inferred)` : `As of ${date.text}`;
   const ranges = new Set(totals.figures.map((item) => describeYearRange(item.figure.scope.since, item.figure.scope.until)));
   const shared = ranges.size === 1 ? [...ranges][0]! : null;
   const words = (item: CitedFigure<S>): string => {

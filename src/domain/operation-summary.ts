@@ -29,7 +29,9 @@ function nationalHeadlines<S extends StoryRecord>(entry: TimelineEntry<S>): Cite
   const picked: CitedFigure<S>[] = [];
   for (const subject of headlineSubjects) {
     const rows = national.filter((row) => row.reports[0]!.figure.subject === subject);
-    const best = rows.sort((a, b) => b.reports.length - a.reports.length || Math.max(...b.reports.map((r) => r.figure.value)) - Math.max(...a.reports.map((r) => r.figure.value)))[0];
+    const best = rows.sort(
+      (a, b) => b.reports.length - a.reports.length || Math.max(...b.reports.map((r) => r.figure.value)) - Math.max(...a.reports.map((r) => r.figure.value)),
+    )[0];
     if (best) picked.push(best.reports[0]!);
   }
   return picked;

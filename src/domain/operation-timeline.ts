@@ -73,7 +73,10 @@ export function foldRunningTotals<S extends StoryRecord>(reports: readonly Runni
   const rows: RunningTotalRow<S>[] = [];
   let previous: string | null = null;
   for (const report of reports) {
-    const signature = report.figures.map((item) => describeFigureWithPlace(item.figure)).sort().join('|');
+    const signature = report.figures
+      .map((item) => describeFigureWithPlace(item.figure))
+      .sort()
+      .join('|');
     const last = rows.at(-1);
     if (last && signature === previous) last.reports.push(report);
     else rows.push({ first: report, reports: [report] });
@@ -102,7 +105,12 @@ function compareOldestFirst(a: StoryRecord, b: StoryRecord): number {
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
 }
 
 function isRunningTotal(figure: CitedFigure['figure']): boolean {
@@ -200,7 +208,9 @@ export interface VariantSelection<S extends StoryRecord = StoryRecord> {
  */
 export function selectVariants<S extends StoryRecord>(row: MeasureRow<S>, limit = variantsShown): VariantSelection<S> {
   if (row.variants.length <= limit) return { shown: row.variants, others: null };
-  const ranked = row.variants.map((variant, order) => ({ variant, order })).sort((a, b) => b.variant.reports.length - a.variant.reports.length || a.order - b.order);
+  const ranked = row.variants
+    .map((variant, order) => ({ variant, order }))
+    .sort((a, b) => b.variant.reports.length - a.variant.reports.length || a.order - b.order);
   const kept = new Set(ranked.slice(0, limit).map((entry) => entry.variant));
   const rest = row.variants.filter((variant) => !kept.has(variant));
   const stories = new Set(rest.flatMap((variant) => variant.reports.map((report) => report.story.id)));
@@ -386,10 +396,13 @@ export function buildOperationTimeline<S extends StoryRecord>(
 
     if (edition.length > 0 || editionNumber !== null || editionText !== null) {
       const id =
-        editionNumber !== null ? `edition-${editionNumber}`
-        : editionText !== null ? `edition-${slugify(editionText)}`
-        : year !== null ? `year-${year}`
-        : 'undated';
+        editionNumber !== null
+          ? `edition-${editionNumber}`
+          : editionText !== null
+            ? `edition-${slugify(editionText)}`
+            : year !== null
+              ? `year-${year}`
+              : 'undated';
       const target = bucket(id, () => ({ kind: 'edition', editionNumber, since: null, until: null }));
       if (editionText !== null) target.editionTexts.add(editionText);
       target.stories.add(story);

@@ -3,7 +3,7 @@
  * collections (src/content.config.ts) and the ingest CLI validate with these
  * same objects, so a file the CLI writes is a file the build accepts.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -147,51 +147,51 @@ export const dateSources = ['source', 'inferred', 'unknown'] as const;
 
 /** The frontmatter fields of an article copy, before the cross-field rules. */
 export const articleFields = z.object({
-    /** A factual headline generated from the lead and the figures; editors may rewrite it. */
-    title: z.string().min(1),
-    /**
-     * The permalink segment: /stories/<slug>/. Ingest fixes it at first ingest and never changes it; an
-     * editor may, and ingest keeps the edit and records the old one in formerSlugs.
-     */
-    slug: z.string().regex(slugPattern),
-    /** Publication day, or null when neither stated nor inferable. */
-    date: isoDate.nullable(),
-    /**
-     * How the date is known: `source`, stated by the source (its date line or header, a saved page's metadata, or
-     * the release's own date at its head: 'March 4, 2015' under the letterhead, 'WASHINGTON, July 29, 2013 —');
-     * `inferred`; or `unknown`.
-     */
-    dateSource: z.enum(dateSources),
-    /**
-     * When inferred: the words the inference rests on. When unknown: clues that did not settle it. When stated by a
-     * saved page's metadata: where it was found ('article:published_time'), and a day the text gives instead. Else null.
-     */
-    dateEvidence: z.string().nullable(),
-    /** The place line that opens the story ('CHARLOTTE, N.C.'), else null. */
-    dateline: z.string().nullable(),
-    /** The outlet the text names ('CBS/WNCN'), else null. */
-    outlet: z.string().nullable(),
-    /** Operations and initiatives the article names, mapped to the catalogue. */
-    operations: z.array(operationMentionSchema),
-    /** Operations the article names that are not in the catalogue; absent when there are none. */
-    unlistedOperations: z.array(unlistedOperationSchema).optional(),
-    /** Every count the article reports, each with the sentence it came from. */
-    figures: z.array(figureSchema),
-    /** The raw source this copy was made from: its file name and the SHA-256 of its bytes. */
-    source: z.object({
-      file: z.string().min(1),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    }),
-    /** Where the article was first published, when anything of it is known; absent otherwise. */
-    original: originalSchema.optional(),
-    /**
-     * Slugs the story was published under before an editor changed `slug`, oldest first. Published URLs never
-     * die: each /stories/<former>/ serves a redirect page to /stories/<slug>/ (redirects.ts). Absent when there
-     * are none (ingest never writes an empty list), so copies without a slug change are as they always were.
-     * Ingest adds the old slug itself when it sees a slug changed by hand; an editor may add one too.
-     */
-    formerSlugs: z.array(z.string().regex(slugPattern)).optional(),
-  });
+  /** A factual headline generated from the lead and the figures; editors may rewrite it. */
+  title: z.string().min(1),
+  /**
+   * The permalink segment: /stories/<slug>/. Ingest fixes it at first ingest and never changes it; an
+   * editor may, and ingest keeps the edit and records the old one in formerSlugs.
+   */
+  slug: z.string().regex(slugPattern),
+  /** Publication day, or null when neither stated nor inferable. */
+  date: isoDate.nullable(),
+  /**
+   * How the date is known: `source`, stated by the source (its date line or header, a saved page's metadata, or
+   * the release's own date at its head: 'March 4, 2015' under the letterhead, 'WASHINGTON, July 29, 2013 —');
+   * `inferred`; or `unknown`.
+   */
+  dateSource: z.enum(dateSources),
+  /**
+   * When inferred: the words the inference rests on. When unknown: clues that did not settle it. When stated by a
+   * saved page's metadata: where it was found ('article:published_time'), and a day the text gives instead. Else null.
+   */
+  dateEvidence: z.string().nullable(),
+  /** The place line that opens the story ('CHARLOTTE, N.C.'), else null. */
+  dateline: z.string().nullable(),
+  /** The outlet the text names ('CBS/WNCN'), else null. */
+  outlet: z.string().nullable(),
+  /** Operations and initiatives the article names, mapped to the catalogue. */
+  operations: z.array(operationMentionSchema),
+  /** Operations the article names that are not in the catalogue; absent when there are none. */
+  unlistedOperations: z.array(unlistedOperationSchema).optional(),
+  /** Every count the article reports, each with the sentence it came from. */
+  figures: z.array(figureSchema),
+  /** The raw source this copy was made from: its file name and the SHA-256 of its bytes. */
+  source: z.object({
+    file: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  /** Where the article was first published, when anything of it is known; absent otherwise. */
+  original: originalSchema.optional(),
+  /**
+   * Slugs the story was published under before an editor changed `slug`, oldest first. Published URLs never
+   * die: each /stories/<former>/ serves a redirect page to /stories/<slug>/ (redirects.ts). Absent when there
+   * are none (ingest never writes an empty list), so copies without a slug change are as they always were.
+   * Ingest adds the old slug itself when it sees a slug changed by hand; an editor may add one too.
+   */
+  formerSlugs: z.array(z.string().regex(slugPattern)).optional(),
+});
 
 type CheckedFields = Pick<z.infer<typeof articleFields>, 'date' | 'dateSource' | 'dateEvidence' | 'slug' | 'formerSlugs'>;
 
@@ -200,20 +200,20 @@ type CheckedFields = Pick<z.infer<typeof articleFields>, 'date' | 'dateSource' |
  * neither the slug itself nor listed twice.
  */
 function checkFields(article: CheckedFields, ctx: z.RefinementCtx): void {
-    const former = article.formerSlugs ?? [];
-    former.forEach((slug, index) => {
-      if (slug === article.slug) ctx.addIssue({ code: 'custom', path: ['formerSlugs', index], message: `is the story's own slug '${slug}'` });
-      else if (former.indexOf(slug) !== index) ctx.addIssue({ code: 'custom', path: ['formerSlugs', index], message: `lists '${slug}' twice` });
-    });
-    if (article.dateSource === 'unknown' && article.date !== null) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: "must be null when dateSource is 'unknown'" });
-    }
-    if (article.dateSource !== 'unknown' && article.date === null) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: `is required when dateSource is '${article.dateSource}'` });
-    }
-    if (article.dateSource === 'inferred' && !article.dateEvidence) {
-      ctx.addIssue({ code: 'custom', path: ['dateEvidence'], message: 'must say what an inferred date rests on' });
-    }
+  const former = article.formerSlugs ?? [];
+  former.forEach((slug, index) => {
+    if (slug === article.slug) ctx.addIssue({ code: 'custom', path: ['formerSlugs', index], message: `is the story's own slug '${slug}'` });
+    else if (former.indexOf(slug) !== index) ctx.addIssue({ code: 'custom', path: ['formerSlugs', index], message: `lists '${slug}' twice` });
+  });
+  if (article.dateSource === 'unknown' && article.date !== null) {
+    ctx.addIssue({ code: 'custom', path: ['date'], message: "must be null when dateSource is 'unknown'" });
+  }
+  if (article.dateSource !== 'unknown' && article.date === null) {
+    ctx.addIssue({ code: 'custom', path: ['date'], message: `is required when dateSource is '${article.dateSource}'` });
+  }
+  if (article.dateSource === 'inferred' && !article.dateEvidence) {
+    ctx.addIssue({ code: 'custom', path: ['dateEvidence'], message: 'must say what an inferred date rests on' });
+  }
 }
 
 /** One article copy's frontmatter, as ingest writes it and editors may correct it. */

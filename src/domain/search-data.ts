@@ -20,7 +20,6 @@ export interface StorySearchData {
   date: string;
 }
 
-
 /** A story's search data; operations by their catalogue names, each once. */
 export function storySearchData(story: StoryRecord, operationById: ReadonlyMap<string, Operation>): StorySearchData {
   const names = [...new Set(story.data.operations.map((mention) => operationById.get(mention.id)?.name ?? mention.text))];
@@ -35,7 +34,10 @@ export function storySearchData(story: StoryRecord, operationById: ReadonlyMap<s
 }
 
 /** How many stories carry each value of each filter: what the search page offers before any search. */
-export function countSearchFilters(stories: readonly StoryRecord[], operationById: ReadonlyMap<string, Operation>): Record<SearchFilterKey, Record<string, number>> {
+export function countSearchFilters(
+  stories: readonly StoryRecord[],
+  operationById: ReadonlyMap<string, Operation>,
+): Record<SearchFilterKey, Record<string, number>> {
   const counts: Record<SearchFilterKey, Record<string, number>> = { operation: {}, year: {}, outlet: {}, place: {} };
   const add = (key: SearchFilterKey, value: string | null): void => {
     if (value !== null) counts[key][value] = (counts[key][value] ?? 0) + 1;

@@ -12,12 +12,46 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * follows ('Mr. Smith', 'Sen. Jones', 'Gov. Cooper').
  */
 const abbreviations = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'lt', 'sgt', 'capt', 'col', 'gen', 'det', 'atty', 'st', 'ft', 'mt',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'inc', 'corp', 'jr', 'sr',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'sgt',
+  'capt',
+  'col',
+  'gen',
+  'det',
+  'atty',
+  'st',
+  'ft',
+  'mt',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'no',
+  'vs',
+  'inc',
+  'corp',
+  'jr',
+  'sr',
 ]);
 
 /** Words that, after 'U.S.', continue a name ('U.S. Attorney’s Office') rather than start a sentence. */
-const usNameContinuations = /^(?:Attorney|Attorneys|Attorney’s|Attorney's|Marshals?|Department|Customs|Immigration|Border|Secret|Postal|Army|Navy|Air|Coast|Senate|House|Congress|Supreme|District|Court|Government|Embassy|Homeland|Citizenship|Immigration)\b/;
+const usNameContinuations =
+  /^(?:Attorney|Attorneys|Attorney’s|Attorney's|Marshals?|Department|Customs|Immigration|Border|Secret|Postal|Army|Navy|Air|Coast|Senate|House|Congress|Supreme|District|Court|Government|Embassy|Homeland|Citizenship|Immigration)\b/;
 
 function continuesPrevious(previous: string, next: string): boolean {
   if (/\bU\.S\.\s*$/.test(previous)) return usNameContinuations.test(next.trim());

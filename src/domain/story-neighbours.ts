@@ -41,8 +41,9 @@ export function neighbourLinks<S extends StoryRecord>(story: S, older: S | null,
     const olderUndated = older !== null && older.data.date === null;
     return {
       links: [
-        olderUndated ? { side: 'prev', rel: null, label: 'No older dated story', story: null }
-        : { side: 'prev', rel: older ? 'prev' : null, label: older ? 'Older story' : 'No older story', story: older },
+        olderUndated
+          ? { side: 'prev', rel: null, label: 'No older dated story', story: null }
+          : { side: 'prev', rel: older ? 'prev' : null, label: older ? 'Older story' : 'No older story', story: older },
         { side: 'next', rel: newer ? 'next' : null, label: newer ? 'Newer story' : 'No newer story', story: newer },
       ],
       note: olderUndated ? { text: `This is the oldest dated story. ${undatedOrder}`, story: older, linkLabel: 'The first of them:' } : null,

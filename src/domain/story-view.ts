@@ -92,7 +92,10 @@ export function buildStoryView<S extends StoryRecord>(story: S, paragraphs: read
     path,
     date,
     description,
-    paragraphs: anchorSentences(paragraphs, cited.map((item) => item.sentence)),
+    paragraphs: anchorSentences(
+      paragraphs,
+      cited.map((item) => item.sentence),
+    ),
     figures: cited.map((item, index) => {
       const operation = item.figure.operation === null ? undefined : context.operationById.get(item.figure.operation);
       const indexed = cited.findIndex((other) => other.figure.operation === item.figure.operation) === index;
@@ -112,7 +115,13 @@ export function buildStoryView<S extends StoryRecord>(story: S, paragraphs: read
         story,
         url: absolute(path),
         description,
-        operations: [...new Map(operations.filter((operation) => operation.href !== null).map((operation) => [operation.id, { name: operation.name, url: absolute(operation.href!) }])).values()],
+        operations: [
+          ...new Map(
+            operations
+              .filter((operation) => operation.href !== null)
+              .map((operation) => [operation.id, { name: operation.name, url: absolute(operation.href!) }]),
+          ).values(),
+        ],
         isBasedOn: isBasedOn(original),
       }),
     ),

@@ -41,9 +41,15 @@ function expectSaneBuild(build: BuildResult, stories: number, read: number, what
   expect(build.storyPages, what).toBe(stories);
   expect(build.loader, what).toEqual({ read, unchanged: stories - read });
   const phases = build.phases!;
-  expect(phases.map((phase) => phase.name), what).toEqual(['start-up and content sync', 'bundling', 'rendering', 'search index', 'swap into place']);
+  expect(
+    phases.map((phase) => phase.name),
+    what,
+  ).toEqual(['start-up and content sync', 'bundling', 'rendering', 'search index', 'swap into place']);
   for (const phase of phases) expect(phase.seconds, `${what}: ${phase.name}`).toBeGreaterThanOrEqual(0);
-  expect(phases.reduce((sum, phase) => sum + phase.seconds, 0), what).toBeCloseTo(build.seconds, 5);
+  expect(
+    phases.reduce((sum, phase) => sum + phase.seconds, 0),
+    what,
+  ).toBeCloseTo(build.seconds, 5);
   expect(Math.max(...phases.map((phase) => phase.peakTreeBytes)), what).toBe(build.peakTreeBytes);
 }
 
@@ -99,7 +105,8 @@ describe(`npm run bench -- --articles ${articles} --skip hugo --machinery`, () =
   });
 
   it('prints the table, the machinery comparison and the targets, unmeasured ones marked', () => {
-    for (const text of ['full build + index', 'one added: total', '(a) ingest worker threads', '(b) copy stat cache', '(c) loader skip', 'Targets (issue 22)']) expect(printed).toContain(text);
+    for (const text of ['full build + index', 'one added: total', '(a) ingest worker threads', '(b) copy stat cache', '(c) loader skip', 'Targets (issue 22)'])
+      expect(printed).toContain(text);
     expect(report.targets.map((target) => target.met)).toEqual([null, null, expect.any(Boolean)]);
     expect(printed).not.toContain('hugo + pagefind');
   });

@@ -11,7 +11,9 @@ import { buildFixtureArchive, copyOfArticles } from '../support/fixture-build.ts
 function buildWithBrokenCopy(edit: (text: string) => string): { status: number | null; output: string; name: string; pages: boolean } {
   const articles = copyOfArticles();
   try {
-    const name = readdirSync(articles.dir).filter((file) => file.endsWith('.md')).sort()[0]!;
+    const name = readdirSync(articles.dir)
+      .filter((file) => file.endsWith('.md'))
+      .sort()[0]!;
     const file = path.join(articles.dir, name);
     writeFileSync(file, edit(readFileSync(file, 'utf8')));
     const build = buildFixtureArchive(articles.dir);
@@ -37,7 +39,7 @@ describe('a bad article copy fails the build and names the file', () => {
     expect(result.pages).toBe(false);
   }, 120_000);
 
-  it("a figure whose sentence is not in the body, so it could not cite it", () => {
+  it('a figure whose sentence is not in the body, so it could not cite it', () => {
     const result = buildWithBrokenCopy((text) => text.replace(/^(\s*sentence:) .*$/m, '$1 "A sentence nobody wrote."'));
     expect(result.status).not.toBe(0);
     expect(result.output).toContain(result.name);

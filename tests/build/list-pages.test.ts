@@ -130,11 +130,13 @@ describe(`a timeline of more than ${pageSize} stories`, () => {
   it('puts every figure on a page of its year, newest year first, each once', async () => {
     const index = read('/figures/');
     expect(index).not.toContain('<table');
-    const years = [...index.matchAll(/<li> ?<a href="(\/figures\/(\d{4}|undated)\/)">[^<]+<\/a> <span class="count">\(([\d,]+) figures? from/g)].map((match) => ({
-      href: match[1]!,
-      year: match[2]!,
-      count: Number(match[3]!.replace(/,/g, '')),
-    }));
+    const years = [...index.matchAll(/<li> ?<a href="(\/figures\/(\d{4}|undated)\/)">[^<]+<\/a> <span class="count">\(([\d,]+) figures? from/g)].map(
+      (match) => ({
+        href: match[1]!,
+        year: match[2]!,
+        count: Number(match[3]!.replace(/,/g, '')),
+      }),
+    );
     const dated = years.filter((year) => year.year !== 'undated').map((year) => Number(year.year));
     expect(dated).toEqual([...dated].sort((a, b) => b - a));
     const expected = articles.flatMap((article) => article.figures.map(() => `${storyPath({ id: article.slug })}#`));
@@ -148,7 +150,8 @@ describe(`a timeline of more than ${pageSize} stories`, () => {
       links.push(...rows);
     }
     // Each row links to its figure's sentence: as many rows per story as the story has figures.
-    const perStory = (hrefs: string[]): Record<string, number> => hrefs.reduce<Record<string, number>>((acc, href) => ({ ...acc, [href.split('#')[0]!]: (acc[href.split('#')[0]!] ?? 0) + 1 }), {});
+    const perStory = (hrefs: string[]): Record<string, number> =>
+      hrefs.reduce<Record<string, number>>((acc, href) => ({ ...acc, [href.split('#')[0]!]: (acc[href.split('#')[0]!] ?? 0) + 1 }), {});
     expect(perStory(links)).toEqual(perStory(expected));
     expect(await htmlProblems(read(years[0]!.href), 'figures year page')).toEqual([]);
   });

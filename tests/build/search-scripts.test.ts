@@ -31,12 +31,22 @@ describe('search scripts in the real build', () => {
     expect(others.length).toBeGreaterThan(1);
     for (const file of others) {
       const running = scripts(readDist(file)).filter(runs);
-      expect(running.filter((script) => /\bsrc=/.test(script.attributes)), file).toEqual([]);
+      expect(
+        running.filter((script) => /\bsrc=/.test(script.attributes)),
+        file,
+      ).toEqual([]);
       const story = file.startsWith(`stories${path.sep}`);
       expect(running.length, file).toBe(story ? 2 : 1);
       for (const script of running) expect(Buffer.byteLength(script.body), file).toBeLessThan(2048);
-      expect(running.filter((script) => script.body.includes('pagefind-highlight.js')), file).toHaveLength(1);
-      if (story) expect(running.filter((script) => script.body.includes('data-copy-target')), file).toHaveLength(1);
+      expect(
+        running.filter((script) => script.body.includes('pagefind-highlight.js')),
+        file,
+      ).toHaveLength(1);
+      if (story)
+        expect(
+          running.filter((script) => script.body.includes('data-copy-target')),
+          file,
+        ).toHaveLength(1);
     }
   });
 

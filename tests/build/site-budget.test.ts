@@ -45,7 +45,9 @@ describe('page weight and JavaScript in the real build', () => {
       return { file, htmlBytes, cssBytes: css.reduce((a, b) => a + b, 0), total: htmlBytes + css.reduce((a, b) => a + b, 0) };
     });
     const largest = sizes.sort((a, b) => b.total - a.total)[0]!;
-    console.log(`largest story page: ${largest.file}: ${largest.htmlBytes} bytes HTML (inline CSS included) + ${largest.cssBytes} bytes linked CSS = ${largest.total} bytes`);
+    console.log(
+      `largest story page: ${largest.file}: ${largest.htmlBytes} bytes HTML (inline CSS included) + ${largest.cssBytes} bytes linked CSS = ${largest.total} bytes`,
+    );
     expect(largest.total).toBeLessThan(64 * 1024);
   });
 });

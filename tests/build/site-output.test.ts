@@ -13,7 +13,10 @@ import { projectRoot } from '../support/dist.ts';
 import { buildFixtureArchive, copyOfArticles, filesOf } from '../support/fixture-build.ts';
 
 const articles = copyOfArticles();
-const slug = readdirSync(articles.dir).filter((name) => name.endsWith('.md')).sort()[0]!.replace(/\.md$/, '');
+const slug = readdirSync(articles.dir)
+  .filter((name) => name.endsWith('.md'))
+  .sort()[0]!
+  .replace(/\.md$/, '');
 const permalinkSection = (html: string): string => /<section class="permalink[^"]*"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
 afterAll(() => articles.cleanup());
 
@@ -49,7 +52,7 @@ describe('SITE_URL', () => {
 });
 
 describe('the output folder', () => {
-  it('outside the project, holds the site and none of Astro\'s internals', () => {
+  it("outside the project, holds the site and none of Astro's internals", () => {
     const build = buildFixtureArchive(articles.dir);
     try {
       expect(build.status, build.output).toBe(0);
@@ -93,7 +96,8 @@ describe('the output folder', () => {
       });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       const deadline = Date.now() + 90_000;
-      while (!existsSync(path.join(staging, 'index.html')) && !existsSync(path.join(staging, '404.html')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!existsSync(path.join(staging, 'index.html')) && !existsSync(path.join(staging, '404.html')) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(existsSync(staging)).toBe(true);
       process.kill(-child.pid!, 'SIGKILL');
       await exited;
@@ -145,12 +149,20 @@ describe('one build at a time', () => {
     try {
       const env = { ...process.env, ARCHIVE_ARTICLES: articles.dir, ARCHIVE_CACHE_DIR: path.join(work, 'cache') };
       const outDir = path.join(work, 'dist');
-      const first = spawn(process.execPath, [path.join(projectRoot, 'src', 'build', 'build.ts'), '--root', projectRoot, '--outDir', outDir], { cwd: projectRoot, env, stdio: 'ignore' });
+      const first = spawn(process.execPath, [path.join(projectRoot, 'src', 'build', 'build.ts'), '--root', projectRoot, '--outDir', outDir], {
+        cwd: projectRoot,
+        env,
+        stdio: 'ignore',
+      });
       const firstExit = new Promise<number | null>((resolve) => first.on('exit', resolve));
       const deadline = Date.now() + 60_000;
       while (!existsSync(stagingFolder(outDir)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(existsSync(stagingFolder(outDir))).toBe(true);
-      const second = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'build', 'build.ts'), '--root', projectRoot, '--outDir', outDir], { cwd: projectRoot, env, encoding: 'utf8' });
+      const second = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'build', 'build.ts'), '--root', projectRoot, '--outDir', outDir], {
+        cwd: projectRoot,
+        env,
+        encoding: 'utf8',
+      });
       expect(second.status).toBe(2);
       expect(second.stderr).toContain(`another build is running, pid ${first.pid}`);
       expect(await firstExit).toBe(0);

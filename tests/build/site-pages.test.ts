@@ -27,7 +27,9 @@ describe('story pages in the real build', () => {
         expect(markup(page).match(bodyAttributes)).toHaveLength(1);
         expect(page).toMatch(new RegExp(`<article class="story" data-pagefind-body data-pagefind-sort="date:${sort}">`));
         expect(page).toMatch(/<h1 data-pagefind-meta="title" data-pagefind-ignore>/);
-        const filters = [...page.matchAll(/<span hidden[^>]* data-pagefind-(filter|meta)="([a-z]+)">([^<]*)<\/span>/g)].map((m) => `${m[1]}:${m[2]}=${htmlText(m[3]!)}`);
+        const filters = [...page.matchAll(/<span hidden[^>]* data-pagefind-(filter|meta)="([a-z]+)">([^<]*)<\/span>/g)].map(
+          (m) => `${m[1]}:${m[2]}=${htmlText(m[3]!)}`,
+        );
         expect(filters).toContain(`filter:year=${article.date?.slice(0, 4) ?? 'Undated'}`);
         expect(filters).toContain(`meta:date=${article.date ?? 'date not stated'}`);
         if (article.outlet) expect(filters).toContain(`filter:outlet=${article.outlet}`);
@@ -39,7 +41,7 @@ describe('story pages in the real build', () => {
         expect(page).toMatch(/<div class="story-afterword" data-pagefind-ignore="all">/);
       });
 
-      it('links every figure to a marked sentence that is exactly the figure\'s sentence', () => {
+      it("links every figure to a marked sentence that is exactly the figure's sentence", () => {
         const page = html();
         const panel = /<aside class="figures-panel"[\s\S]*?<\/aside>/.exec(page)![0];
         const targets = [...panel.matchAll(/<a href="#(s-\d+)">/g)].map((m) => m[1]!);
@@ -69,7 +71,9 @@ describe('story pages in the real build', () => {
         const first = htmlText(/<p class="story-original"[^>]*>[\s\S]*?<\/p>/.exec(page)![0]);
         const original = article.original;
         expect(note).toBe(
-          original?.headline ? `Headline written by the archive. Original headline: ${original.headline}` : 'Headline written by the archive; the original headline is not recorded.',
+          original?.headline
+            ? `Headline written by the archive. Original headline: ${original.headline}`
+            : 'Headline written by the archive; the original headline is not recorded.',
         );
         const outlet = original?.outlet ?? article.outlet;
         if (outlet) expect(first).toContain(`First published by ${outlet}`);
@@ -124,7 +128,8 @@ describe('operation pages in the real build', () => {
 
   it('links each entry to the stories behind it, and keeps qualifiers as written', () => {
     const page = crossCountry();
-    const entry = (id: string) => new RegExp(`<li class="timeline-entry [a-z]+" id="${id}">[\\s\\S]*?</li>\\s*(?=<li class="timeline-entry|</ol>)`).exec(page)![0];
+    const entry = (id: string) =>
+      new RegExp(`<li class="timeline-entry [a-z]+" id="${id}">[\\s\\S]*?</li>\\s*(?=<li class="timeline-entry|</ol>)`).exec(page)![0];
     const xi = [...articles.values()].find((a) => a.operations.some((o) => o.editionNumber === 11))!;
     expect(entry('edition-11')).toContain(`href="/stories/${xi.slug}/"`);
     expect(htmlText(entry('cumulative-2008-2017'))).toMatch(/more than 900[\s\S]*nearly 1,400/);
@@ -141,7 +146,10 @@ describe('operation pages in the real build', () => {
       /<desc id="chart-figures-desc">2017 — Edition 11 \(XI\): 84 children recovered, 120 traffickers arrested; Edition 13 \(13th year\) — year not stated: 59 children recovered, /,
     );
     const table = /<details class="chart-data">[\s\S]*?<\/details>/.exec(page)![0];
-    expect([...new Set([...table.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((m) => m[1]))]).toEqual(['2017 — Edition 11 (XI)', 'Edition 13 (13th year) — year not stated']);
+    expect([...new Set([...table.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((m) => m[1]))]).toEqual([
+      '2017 — Edition 11 (XI)',
+      'Edition 13 (13th year) — year not stated',
+    ]);
     expect(htmlText(table)).toMatch(/children recovered\s*84[\s\S]*traffickers arrested\s*120/);
   });
 
@@ -187,7 +195,10 @@ describe('timeline, figures, feed and crawler files in the real build', () => {
 
   it('names the sitemap in robots.txt with an absolute URL, and the sitemap lists the pages but not the 404', () => {
     expect(readDist('robots.txt')).toMatch(/^Sitemap: https?:\/\/[^/]+\/sitemap-index\.xml$/m);
-    const sitemap = listFiles().filter((file) => /^sitemap-\d+\.xml$/.test(file)).map(readDist).join('');
+    const sitemap = listFiles()
+      .filter((file) => /^sitemap-\d+\.xml$/.test(file))
+      .map(readDist)
+      .join('');
     for (const slug of articles.keys()) expect(sitemap).toContain(`/stories/${slug}/</loc>`);
     expect(sitemap).toContain('/operations/operation-cross-country/</loc>');
     expect(sitemap).not.toContain('404');

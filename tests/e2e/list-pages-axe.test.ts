@@ -54,10 +54,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const pages: { name: string; heading: RegExp; path: () => Promise<string> }[] = [
       { name: 'the timeline as a list of years', heading: /^Timeline$/, path: async () => '/timeline/' },
       { name: "a year's page of the timeline", heading: /^Timeline: \d{4}/, path: async () => firstLink(browser, '/timeline/', /^\/timeline\/\d{4}\/$/) },
-      { name: "an operation's year page", heading: /^Timeline: Innocence Lost National Initiative, \d{4}/, path: async () => firstLink(browser, '/timeline/innocence-lost/', /^\/timeline\/innocence-lost\/\d{4}\/$/) },
+      {
+        name: "an operation's year page",
+        heading: /^Timeline: Innocence Lost National Initiative, \d{4}/,
+        path: async () => firstLink(browser, '/timeline/innocence-lost/', /^\/timeline\/innocence-lost\/\d{4}\/$/),
+      },
       { name: 'the figures as a list of years', heading: /^Figures$/, path: async () => '/figures/' },
-      { name: "a year's second page of figures", heading: /^Figures: \d{4}, page 2 of \d+$/, path: async () => firstLink(browser, '/figures/', /^\/figures\/\d{4}\/$/).then((first) => firstLink(browser, first, /\/2\/$/)) },
-      { name: 'an operation page with running totals by year', heading: /^Innocence Lost National Initiative$/, path: async () => '/operations/innocence-lost/' },
+      {
+        name: "a year's second page of figures",
+        heading: /^Figures: \d{4}, page 2 of \d+$/,
+        path: async () => firstLink(browser, '/figures/', /^\/figures\/\d{4}\/$/).then((first) => firstLink(browser, first, /\/2\/$/)),
+      },
+      {
+        name: 'an operation page with running totals by year',
+        heading: /^Innocence Lost National Initiative$/,
+        path: async () => '/operations/innocence-lost/',
+      },
     ];
     for (const { name, heading, path: pathOf } of pages) {
       it(`${name} has no violations`, async () => {

@@ -51,7 +51,11 @@ describe('4. an operation across its editions', () => {
     const children = columns.findIndex((text) => text.startsWith('Children recovered'));
     expect(children).toBeGreaterThan(0);
     // '59 children located / recovered / rescued' is one measure: one cell of edition 13, each wording shown.
-    const cell = table.locator('tbody tr').nth(1).locator('td').nth(children - 1);
+    const cell = table
+      .locator('tbody tr')
+      .nth(1)
+      .locator('td')
+      .nth(children - 1);
     const cellText = (await cell.textContent())!;
     for (const wording of ['located', 'rescued']) expect(cellText).toContain(wording);
     expect(cellText).not.toContain('Reports differ');
@@ -104,7 +108,9 @@ describe('4. an operation across its editions', () => {
     expect(legend).toContain('children recovered');
     expect(legend).toContain('traffickers arrested');
     // Every bar's colour has a legend entry: one swatch per series.
-    const series = await page.locator('svg[aria-labelledby^="chart-figures"] rect.chart-bar').evaluateAll((bars) => new Set(bars.map((bar) => bar.getAttribute('class'))).size);
+    const series = await page
+      .locator('svg[aria-labelledby^="chart-figures"] rect.chart-bar')
+      .evaluateAll((bars) => new Set(bars.map((bar) => bar.getAttribute('class'))).size);
     expect(legend).toHaveLength(series);
     await page.close();
   });
@@ -113,7 +119,10 @@ describe('4. an operation across its editions', () => {
     const page = await open(crossCountry, phone);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const label = await page.locator('table.editions-table td').first().evaluate((cell) => getComputedStyle(cell, '::before').content);
+    const label = await page
+      .locator('table.editions-table td')
+      .first()
+      .evaluate((cell) => getComputedStyle(cell, '::before').content);
     expect(label).toContain('Children recovered');
     await page.close();
   });
@@ -190,7 +199,9 @@ describe('7. cite, copy, open data, about', () => {
     try {
       const page = await noScript.context.newPage();
       await page.goto(`${inject('baseUrl')}${oldestDated}`);
-      expect(await page.locator('button.copy-button').evaluateAll((buttons) => buttons.filter((button) => (button as HTMLElement).offsetParent !== null).length)).toBe(0);
+      expect(
+        await page.locator('button.copy-button').evaluateAll((buttons) => buttons.filter((button) => (button as HTMLElement).offsetParent !== null).length),
+      ).toBe(0);
       expect(await page.locator('#cite-permalink').isVisible()).toBe(true);
     } finally {
       await noScript.close();
@@ -206,7 +217,9 @@ describe('7. cite, copy, open data, about', () => {
     const csv = await page.evaluate(async (href) => (await fetch(href)).text(), csvHref);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^story_slug,story_path,story_title,date,date_source,/);
-    const json = JSON.parse(await page.evaluate(async (href) => (await fetch(href)).text(), jsonHref)) as { figures: { text: string; sentence_path: string; value: number }[] };
+    const json = JSON.parse(await page.evaluate(async (href) => (await fetch(href)).text(), jsonHref)) as {
+      figures: { text: string; sentence_path: string; value: number }[];
+    };
     expect(json.figures).toHaveLength(tableRows);
     // Rows, not lines: a quoted sentence could hold a line break; the seed's do not.
     expect(lines).toHaveLength(tableRows + 1);
@@ -224,7 +237,13 @@ describe('7. cite, copy, open data, about', () => {
     await page.locator('.site-footer a', { hasText: 'About the archive' }).click();
     await page.waitForURL(/\/about\/$/);
     const headings = await page.locator('main h2').allTextContents();
-    expect(headings).toEqual(['What it is', 'How facts are read from the articles', 'What the dates mean', 'Linking, citing and reusing', 'Reporting a correction']);
+    expect(headings).toEqual([
+      'What it is',
+      'How facts are read from the articles',
+      'What the dates mean',
+      'Linking, citing and reusing',
+      'Reporting a correction',
+    ]);
     const terms = await page.locator('.about-terms dt').allTextContents();
     expect(terms).toEqual(['A date shown plainly', '‘inferred’', '‘date not stated’']);
     await page.close();
@@ -245,7 +264,9 @@ describe('9. home cards, feed, favicon, print', () => {
     const page = await open('/');
     const card = page.locator('section.operation-card', { has: page.locator('h3', { hasText: 'Innocence Lost' }) });
     const sentence = (await card.locator('p.card-sentence').textContent())!.replace(/\s+/g, ' ');
-    expect(sentence).toMatch(/^As of August 8, 2019, the running totals since 2003 were more than [\d,]+ children [a-z ]+ and more than [\d,]+ traffickers convicted, according to “Operation Independence Day: .+”\.$/);
+    expect(sentence).toMatch(
+      /^As of August 8, 2019, the running totals since 2003 were more than [\d,]+ children [a-z ]+ and more than [\d,]+ traffickers convicted, according to “Operation Independence Day: .+”\.$/,
+    );
     await page.close();
   });
 
@@ -294,7 +315,8 @@ describe('9. home cards, feed, favicon, print', () => {
     await page.emulateMedia({ media: 'print' });
     const margins = await page.evaluate(() => {
       for (const sheet of document.styleSheets) {
-        for (const rule of sheet.cssRules) if (rule instanceof CSSPageRule) return [rule.style.marginTop, rule.style.marginRight, rule.style.marginBottom, rule.style.marginLeft];
+        for (const rule of sheet.cssRules)
+          if (rule instanceof CSSPageRule) return [rule.style.marginTop, rule.style.marginRight, rule.style.marginBottom, rule.style.marginLeft];
       }
       return null;
     });

@@ -56,7 +56,9 @@ describe('a story page', () => {
     })())!;
     const colours = async (): Promise<{ cited: string[]; target: string }> =>
       page.evaluate((id) => {
-        const cited = [...document.querySelectorAll('.story-body .cited')].filter((element) => `#${element.id}` !== id).map((element) => getComputedStyle(element).backgroundColor);
+        const cited = [...document.querySelectorAll('.story-body .cited')]
+          .filter((element) => `#${element.id}` !== id)
+          .map((element) => getComputedStyle(element).backgroundColor);
         return { cited, target: getComputedStyle(document.querySelector(id)!).backgroundColor };
       }, target);
     await page.goto(`${baseUrl()}${storyPath}${target}`);
@@ -68,7 +70,10 @@ describe('a story page', () => {
     // Opened from a search result, the searched words are highlighted (Pagefind's highlighter), unlike the target.
     await page.goto(`${baseUrl()}${storyPath}?highlight=agents${target}`);
     await page.waitForSelector('mark.pagefind-highlight', { timeout: 10_000 });
-    const hit = await page.locator('mark.pagefind-highlight').first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    const hit = await page
+      .locator('mark.pagefind-highlight')
+      .first()
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(hit).not.toBe('rgba(0, 0, 0, 0)');
     expect(hit).not.toBe(marked.target);
     await page.close();
@@ -80,7 +85,12 @@ describe('a story page', () => {
     const layout = await page.evaluate(() => {
       const body = document.querySelector('.story-body')!.getBoundingClientRect();
       const panel = document.querySelector<HTMLElement>('.figures-panel')!;
-      return { body: body.top, panel: panel.getBoundingClientRect().top, inner: panel.scrollHeight > panel.clientHeight + 1, overflow: getComputedStyle(panel).overflowY };
+      return {
+        body: body.top,
+        panel: panel.getBoundingClientRect().top,
+        inner: panel.scrollHeight > panel.clientHeight + 1,
+        overflow: getComputedStyle(panel).overflowY,
+      };
     });
     expect(layout.body).toBeLessThan(layout.panel);
     expect(layout.inner).toBe(false);
@@ -156,7 +166,8 @@ describe('on a phone and with the keyboard', () => {
     await page.addInitScript(() => {
       (window as unknown as { shift: number }).shift = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+          if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(`${baseUrl()}/search/?q=children`);

@@ -101,7 +101,8 @@ describe('search navigation in Chromium', () => {
 
     const links = await resultPaths(page);
     expect(links.length).toBeGreaterThan(1);
-    const focusedPath = (): Promise<string> => page.evaluate(() => (document.activeElement instanceof HTMLAnchorElement ? new URL(document.activeElement.href).pathname : ''));
+    const focusedPath = (): Promise<string> =>
+      page.evaluate(() => (document.activeElement instanceof HTMLAnchorElement ? new URL(document.activeElement.href).pathname : ''));
     await page.keyboard.press('ArrowDown');
     expect(await focusedPath()).toBe(links[0]);
     await page.keyboard.press('ArrowDown');

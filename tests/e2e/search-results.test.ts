@@ -42,7 +42,9 @@ describe('search results on the real archive', () => {
     await openSearch(page, baseUrl(), searchUrl({ query: 'Charlotte' }));
     expect(sorted(await resultPaths(page))).toEqual(expected);
     expect(await statusText(page)).toBe(`${expected.length} ${expected.length === 1 ? 'story matches' : 'stories match'} “Charlotte”.`);
-    const marks = await page.locator('.search-result').evaluateAll((items) => items.map((item) => [...item.querySelectorAll('.search-result-excerpt mark')].map((mark) => mark.textContent)));
+    const marks = await page
+      .locator('.search-result')
+      .evaluateAll((items) => items.map((item) => [...item.querySelectorAll('.search-result-excerpt mark')].map((mark) => mark.textContent)));
     for (const itemMarks of marks) expect(itemMarks.some((text) => /charlotte/i.test(text ?? ''))).toBe(true);
   });
 
@@ -105,7 +107,9 @@ describe('search results on the real archive', () => {
     await openSearch(page, baseUrl(), searchUrl({ query }));
     const base = await resultPaths(page);
     const facts = new Map(stories.map((story) => [story.path, story]));
-    const expected = base.filter((storyPath) => facts.get(storyPath)!.filters.operation.includes('Operation Cross Country') && facts.get(storyPath)!.filters.year.includes('2017'));
+    const expected = base.filter(
+      (storyPath) => facts.get(storyPath)!.filters.operation.includes('Operation Cross Country') && facts.get(storyPath)!.filters.year.includes('2017'),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(base.length);
 
@@ -130,7 +134,9 @@ describe('search results on the real archive', () => {
     const dates = paths.map((storyPath) => facts.get(storyPath)!.date ?? '');
     expect(dates.length).toBeGreaterThan(1);
     expect(dates).toEqual([...dates].sort().reverse());
-    const shown = await page.locator('.search-result-meta').evaluateAll((metas) => metas.map((meta) => meta.querySelector('time')?.getAttribute('datetime') ?? ''));
+    const shown = await page
+      .locator('.search-result-meta')
+      .evaluateAll((metas) => metas.map((meta) => meta.querySelector('time')?.getAttribute('datetime') ?? ''));
     expect(shown).toEqual(dates);
   });
 
@@ -159,9 +165,11 @@ describe('search results on the real archive', () => {
     const expected = storiesMatching(stories, /Missing & Exploited Children \(NCMEC\)/);
     expect(expected.length).toBeGreaterThan(0);
     await openSearch(page, baseUrl(), searchUrl({ query: 'NCMEC' }));
-    const excerpts = await page.locator('.search-result').evaluateAll((items) =>
-      items.map((item) => [new URL(item.querySelector('a')!.href).pathname, item.querySelector('.search-result-excerpt')!.textContent ?? '']),
-    );
+    const excerpts = await page
+      .locator('.search-result')
+      .evaluateAll((items) =>
+        items.map((item) => [new URL(item.querySelector('a')!.href).pathname, item.querySelector('.search-result-excerpt')!.textContent ?? '']),
+      );
     for (const [storyPath, text] of excerpts) {
       expect(text).not.toMatch(/&(amp|lt|gt|quot|#\d+);/);
       if (expected.includes(storyPath!)) expect(text).toContain('Missing & Exploited');
@@ -210,7 +218,8 @@ describe('the search page’s look and accessibility', () => {
         expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
+            .axe;
           const result = await axe.run(document);
           return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
         });

@@ -80,5 +80,8 @@ export async function statusText(page: Page): Promise<string> {
 
 /** Paths of the stories whose source text matches `pattern`, sorted. */
 export function storiesMatching(stories: readonly StoryFacts[], pattern: RegExp): string[] {
-  return stories.filter((story) => pattern.test(story.source.replace(/\s+/g, ' '))).map((story) => story.path).sort();
+  return stories
+    .filter((story) => pattern.test(story.source.replace(/\s+/g, ' ')))
+    .map((story) => story.path)
+    .sort();
 }

@@ -45,7 +45,10 @@ describe('search finds what the stories say', () => {
   });
 
   it("'Cross County', an alias in the catalogue, finds every story of Operation Cross Country", async () => {
-    const expected = stories.filter((story) => story.filters.operation.includes('Operation Cross Country')).map((story) => story.path).sort();
+    const expected = stories
+      .filter((story) => story.filters.operation.includes('Operation Cross Country'))
+      .map((story) => story.path)
+      .sort();
     const misspelt = stories.filter((story) => /Cross County/.test(story.source)).map((story) => story.path);
     expect(expected.length).toBeGreaterThan(misspelt.length);
     await openSearch(page, baseUrl(), searchUrl({ query: 'Cross County' }));
@@ -55,7 +58,10 @@ describe('search finds what the stories say', () => {
   it.each(['children recovered', 'charlotte', 'Independence Day'])('the excerpts for %j are sentences of the article, not the figures panel', async (query) => {
     await openSearch(page, baseUrl(), searchUrl({ query }));
     const results = await page.locator('.search-result').evaluateAll((items) =>
-      items.map((item) => ({ path: new URL(item.querySelector('h3 a')!.getAttribute('href')!, location.href).pathname, excerpt: item.querySelector('.search-result-excerpt')?.textContent ?? '' })),
+      items.map((item) => ({
+        path: new URL(item.querySelector('h3 a')!.getAttribute('href')!, location.href).pathname,
+        excerpt: item.querySelector('.search-result-excerpt')?.textContent ?? '',
+      })),
     );
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) {

@@ -44,7 +44,11 @@ describe('layout of every page type in Chromium', () => {
     await page.waitForFunction((hash) => location.hash === hash, target);
     const sentence = page.locator(target);
     expect(await sentence.getAttribute('class')).toBe('cited');
-    const after = await sentence.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, outline: getComputedStyle(el).outlineStyle, matches: el.matches(':target') }));
+    const after = await sentence.evaluate((el) => ({
+      background: getComputedStyle(el).backgroundColor,
+      outline: getComputedStyle(el).outlineStyle,
+      matches: el.matches(':target'),
+    }));
     expect(after.matches).toBe(true);
     expect(after.background).not.toBe(before);
     expect(after.outline).not.toBe('none');
@@ -78,7 +82,12 @@ describe('layout of every page type in Chromium', () => {
     await page.goto(`${inject('baseUrl')}${storyPath}`);
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() =>
-      Object.fromEntries(['.site-header', '.site-footer', '.story-neighbours', '.story-body', '.figures-panel'].map((selector) => [selector, getComputedStyle(document.querySelector(selector)!).display !== 'none'])),
+      Object.fromEntries(
+        ['.site-header', '.site-footer', '.story-neighbours', '.story-body', '.figures-panel'].map((selector) => [
+          selector,
+          getComputedStyle(document.querySelector(selector)!).display !== 'none',
+        ]),
+      ),
     );
     expect(shown).toEqual({ '.site-header': false, '.site-footer': false, '.story-neighbours': false, '.story-body': true, '.figures-panel': true });
     await page.close();

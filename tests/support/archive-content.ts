@@ -8,7 +8,9 @@ import { projectRoot } from './dist.ts';
 /** Every copy's validated frontmatter, keyed by slug. */
 export function readArticles(directory = path.join(projectRoot, 'content', 'articles')): Map<string, Article> {
   const articles = new Map<string, Article>();
-  for (const name of readdirSync(directory).filter((file) => file.endsWith('.md')).sort()) {
+  for (const name of readdirSync(directory)
+    .filter((file) => file.endsWith('.md'))
+    .sort()) {
     const article = articleSchema.parse(parseArticleFile(readFileSync(path.join(directory, name), 'utf8')).data);
     articles.set(article.slug, article);
   }

@@ -29,9 +29,7 @@ export async function launchBrowser(
   options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number; javaScriptEnabled?: boolean } = {},
 ): Promise<LaunchedBrowser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. Install it with 'apt-get update && apt-get install -y chromium', or set CHROMIUM_PATH.`,
-    );
+    throw new Error(`Chromium not found at ${chromiumPath}. Install it with 'apt-get update && apt-get install -y chromium', or set CHROMIUM_PATH.`);
   }
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'archive-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -217,7 +217,15 @@ export async function measureSearch(
       await settle(() => started.size);
       phase += 1;
       const { ms, keyWaitMs, detail, shownWhileTyping, askedWhileTyping } = await typeQuery(page, query, timeoutMs);
-      measured.push({ query, ms: Math.round(ms), keyWaitMs: Math.round(keyWaitMs), results: detail.total, shown: detail.shown, shownWhileTyping, askedWhileTyping });
+      measured.push({
+        query,
+        ms: Math.round(ms),
+        keyWaitMs: Math.round(keyWaitMs),
+        results: detail.total,
+        shown: detail.shown,
+        shownWhileTyping,
+        askedWhileTyping,
+      });
       await settle(() => started.size);
       await Promise.all(pending);
       // Requests that start after the results are shown (none expected) are not this query's.
@@ -227,7 +235,9 @@ export async function measureSearch(
     // A missing file (a site rebuilt mid-run, a broken index) would make the figures meaningless.
     const failed = fetched.filter((entry) => entry.status < 200 || entry.status >= 400);
     if (failed.length > 0) {
-      throw new Error(`search-measure: ${failed.length} requests failed: ${failed.map((entry) => `${entry.path} (${entry.status || 'no response'})`).join(', ')}`);
+      throw new Error(
+        `search-measure: ${failed.length} requests failed: ${failed.map((entry) => `${entry.path} (${entry.status || 'no response'})`).join(', ')}`,
+      );
     }
 
     const inPhase = (wanted: number): { path: string; bytes: number }[] =>

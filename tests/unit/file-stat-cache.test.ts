@@ -28,7 +28,10 @@ describe('file stat cache', () => {
     expect(next.get('a.md', stats())).toEqual({ digest: 'd1' });
     expect(next.get('b.md', stats())).toBeUndefined();
     for (const changed of [{ size: 101n }, { mtimeNs: started - second }, { ctimeNs: started - second }, { ino: 43n }, { dev: 2n }]) {
-      expect(next.get('a.md', stats(changed)), JSON.stringify(changed, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).toBeUndefined();
+      expect(
+        next.get('a.md', stats(changed)),
+        JSON.stringify(changed, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+      ).toBeUndefined();
     }
   });
 
@@ -67,7 +70,16 @@ describe('file stat cache', () => {
     saved.set('a.md', stats(), { digest: 'a' });
     const good = saved.serialize();
     expect(FileStatCache.parse(good, isDigest, started).get('a.md', stats())).toEqual({ digest: 'a' });
-    const bad = ['', '{"version":1,', '[]', 'null', '{"version":1,"files":[]}', good.replace('"version":1', '"version":2'), good.replace('"digest"', '"sha"'), good.replace(/"stat":"[^"]*"/, '"stat":1')];
+    const bad = [
+      '',
+      '{"version":1,',
+      '[]',
+      'null',
+      '{"version":1,"files":[]}',
+      good.replace('"version":1', '"version":2'),
+      good.replace('"digest"', '"sha"'),
+      good.replace(/"stat":"[^"]*"/, '"stat":1'),
+    ];
     for (const raw of bad) {
       expect(FileStatCache.parse(raw, isDigest, started).get('a.md', stats()), raw).toBeUndefined();
     }

@@ -29,7 +29,12 @@ describe('generated benchmark sources', () => {
   it('follow the seeds’ format: paragraphs split by blank lines, a real date line on some, datelines on some', () => {
     for (const { text } of sample) {
       expect(text).not.toMatch(/\n{3}/);
-      expect(text.trim().split('\n\n').every((paragraph) => paragraph.trim().length > 0 && !paragraph.includes('\n'))).toBe(true);
+      expect(
+        text
+          .trim()
+          .split('\n\n')
+          .every((paragraph) => paragraph.trim().length > 0 && !paragraph.includes('\n')),
+      ).toBe(true);
       const date = datePrefix.exec(text)?.[1];
       if (date) expect(isIsoDate(date), date).toBe(true);
     }
@@ -65,7 +70,13 @@ describe('generated benchmark sources', () => {
     expect(Math.max(...years)).toBeGreaterThanOrEqual(2024);
     const places = new Set([...all.matchAll(/resulted in \d+ arrests in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\./g)].map((match) => match[1]));
     expect(places.size).toBeGreaterThan(15);
-    for (const wording of [/\bmore than \d{1,3}(?:,\d{3})+/, /\bnearly \d/, /\bover \d/, /\b(?:five|two|three|four|six) dozen\b/, /(?:^|\. )(?:Thirteen|Twelve|Eleven|Fifteen|Nine) /m]) {
+    for (const wording of [
+      /\bmore than \d{1,3}(?:,\d{3})+/,
+      /\bnearly \d/,
+      /\bover \d/,
+      /\b(?:five|two|three|four|six) dozen\b/,
+      /(?:^|\. )(?:Thirteen|Twelve|Eleven|Fifteen|Nine) /m,
+    ]) {
       expect(all).toMatch(wording);
     }
     const outlets = new Set([...all.matchAll(/— |\(([A-Z][A-Za-z/-]+)\) — /g)].map((match) => match[1]).filter(Boolean));

@@ -17,13 +17,66 @@ function paragraphs(): string[] {
     .filter((name) => name.endsWith('.txt'))
     .map((name) => readFileSync(path.join(folder, name), 'utf8'));
   texts.push(...generateSources({ count: 300, seed: 11 }).map(({ text }) => text));
-  return texts.flatMap((text) => text.split(/\n\s*\n/)).map((paragraph) => paragraph.trim()).filter(Boolean);
+  return texts
+    .flatMap((text) => text.split(/\n\s*\n/))
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
 }
 
 // Weighted towards what decides a boundary: terminators, closing marks, spaces, and the letter after.
 const pieces = [
-  'the', 'Smith', 'a', 'B', 'U', 'S', 'x', 'é', 'Émile', 'ß', '42', '3', '.', '.', '.', '!', '?', ' ', ' ', ' ', '  ', '\t', '\u00a0',
-  '"', "'", '(', ')', '[', ']', '{', '}', '«', '»', '‘', '’', '“', '”', ',', '-', ':', ';', '–', '—', '#', '$', '%', '&', '*', '/', '@', '_', '~',
+  'the',
+  'Smith',
+  'a',
+  'B',
+  'U',
+  'S',
+  'x',
+  'é',
+  'Émile',
+  'ß',
+  '42',
+  '3',
+  '.',
+  '.',
+  '.',
+  '!',
+  '?',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
+  '"',
+  "'",
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '«',
+  '»',
+  '‘',
+  '’',
+  '“',
+  '”',
+  ',',
+  '-',
+  ':',
+  ';',
+  '–',
+  '—',
+  '#',
+  '$',
+  '%',
+  '&',
+  '*',
+  '/',
+  '@',
+  '_',
+  '~',
 ];
 
 describe('sentenceSegments', () => {

@@ -3,11 +3,7 @@ import { splitSentences } from '@/domain/sentences';
 
 describe('splitSentences', () => {
   it('splits on sentence ends', () => {
-    expect(splitSentences('One thing happened. Then another! Did it?')).toEqual([
-      'One thing happened.',
-      'Then another!',
-      'Did it?',
-    ]);
+    expect(splitSentences('One thing happened. Then another! Did it?')).toEqual(['One thing happened.', 'Then another!', 'Did it?']);
   });
 
   it('does not split after month and title abbreviations', () => {

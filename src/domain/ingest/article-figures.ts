@@ -45,7 +45,8 @@ export interface ArticleSentence {
   text: string;
 }
 
-const anaphor = /\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(initiative|program|programme|collaboration|partnership|operation|sweep|campaign|crackdown|sting|effort)s?\b/i;
+const anaphor =
+  /\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(initiative|program|programme|collaboration|partnership|operation|sweep|campaign|crackdown|sting|effort)s?\b/i;
 const initiativeWords = new Set(['initiative', 'program', 'programme', 'collaboration', 'partnership']);
 
 function lastHit(hits: readonly MentionHit[], sentence: number, offset: number, kind?: MentionHit['kind']): MentionHit | undefined {
@@ -105,8 +106,8 @@ const nationalSignal = new RegExp(
     // '… 92 children in all.' (not 'in all of Nebraska', 'in all 12 counties').
     '\\bin all(?=[.,;]|$)',
     '\\ball (?:50|fifty) states\\b',
-    '\\b(?:all|each|every one) of the (?:FBI[’\']s |Bureau[’\']s )?(?:56|fifty-six) field offices\\b',
-    '\\b(?:FBI|Bureau)[’\']s (?:56|fifty-six) field offices\\b',
+    "\\b(?:all|each|every one) of the (?:FBI[’']s |Bureau[’']s )?(?:56|fifty-six) field offices\\b",
+    "\\b(?:FBI|Bureau)[’']s (?:56|fifty-six) field offices\\b",
     '\\bin the (?:U\\.S\\.|United States)(?![A-Za-z])',
     '\\bnational (?:totals?|results|figures|numbers|operation|sweep|effort)\\b',
   ].join('|'),
@@ -125,22 +126,73 @@ const fieldOfficeNamed =
   /\b(?:FBI(?:[’']s)?\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+(?:Field Office|Division|field office|division|office|Resident Agency)\b|(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+(?:Field Office|Division)\b|FBI\s+((?:\p{Lu}[\p{L}’'-]*)(?:\s+\p{Lu}[\p{L}’'-]*){0,2})(?=(\s+(?:recovered|arrested|located|rescued|identified|made|conducted|led|joined|took|worked|partnered|teamed)\b)|\s+(?:and|said|announced|agents|officials|reported|is|was|has|had|along|together)\b|[,.;]))/u;
 
 // 'FBI Omaha Special Agent in Charge …': a field office's own city after 'FBI' names the office whatever follows.
-const fieldOfficeCity = new RegExp(`\\bFBI(?:[’']s)?\\s+(${[...fieldOfficeCities].map((city) => city.replace('.', '\\.')).join('|')})\\b(?!\\s+(?:Police|County|Street|Avenue|Road|Sheriff))`);
+const fieldOfficeCity = new RegExp(
+  `\\bFBI(?:[’']s)?\\s+(${[...fieldOfficeCities].map((city) => city.replace('.', '\\.')).join('|')})\\b(?!\\s+(?:Police|County|Street|Avenue|Road|Sheriff))`,
+);
 
 /** Words after 'FBI' that name no city ('FBI Director', 'FBI Headquarters'). */
 const notFieldOffices = new Set([
-  'director', 'deputy', 'assistant', 'executive', 'special', 'supervisory', 'agent', 'agents', 'headquarters', 'hq', 'academy',
-  'laboratory', 'national', 'victim', 'victims', 'child', 'violent', 'criminal', 'cyber', 'office', 'field', 'task', 'tips',
-  'public', 'press', 'spokesperson', 'spokesman', 'spokeswoman', 'chief', 'acting', 'investigators', 'analysts',
-  'intelligence', 'operation', 'operations', 'washington', 'the', 'in', 'on', 'and', 'bureau', 'federal', 'our', 'its',
-  'child exploitation', 'innocence', 'crimes', 'division', 'services', 'unit', 'boston marathon',
+  'director',
+  'deputy',
+  'assistant',
+  'executive',
+  'special',
+  'supervisory',
+  'agent',
+  'agents',
+  'headquarters',
+  'hq',
+  'academy',
+  'laboratory',
+  'national',
+  'victim',
+  'victims',
+  'child',
+  'violent',
+  'criminal',
+  'cyber',
+  'office',
+  'field',
+  'task',
+  'tips',
+  'public',
+  'press',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'chief',
+  'acting',
+  'investigators',
+  'analysts',
+  'intelligence',
+  'operation',
+  'operations',
+  'washington',
+  'the',
+  'in',
+  'on',
+  'and',
+  'bureau',
+  'federal',
+  'our',
+  'its',
+  'child exploitation',
+  'innocence',
+  'crimes',
+  'division',
+  'services',
+  'unit',
+  'boston marathon',
 ]);
 
 /** The place a field office named in the text covers ('FBI Omaha' → 'Omaha'), else null. */
 export function fieldOfficePlace(text: string): string | null {
   const match = fieldOfficeNamed.exec(text);
   if (!match) return fieldOfficeCity.exec(text)?.[1] ?? null;
-  const place = (match[1] ?? match[2] ?? match[3])!.replace(/^(?:The|the)\s+/, '').replace(/^FBI(?:[’']s)?\s+/, '').trim();
+  const place = (match[1] ?? match[2] ?? match[3])!
+    .replace(/^(?:The|the)\s+/, '')
+    .replace(/^FBI(?:[’']s)?\s+/, '')
+    .trim();
   const words = place.toLowerCase().split(/\s+/);
   if (words.some((word) => notFieldOffices.has(word)) || notFieldOffices.has(place.toLowerCase())) return null;
   // A bare 'FBI <Name>' is a field office when the name is one's city, or when it acts ('FBI Greenville recovered').
@@ -150,7 +202,8 @@ export function fieldOfficePlace(text: string): string | null {
 }
 
 const officeHint = /FBI|Field Office|Division/;
-const attributionOnly = /,\s+(?:the\s+)?FBI(?:[’']s)?\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(?:(?:Field\s+Office|Division|office)\s+)?(?:said|announced|reported|stated)\b[^,]*[.”"]?$/u;
+const attributionOnly =
+  /,\s+(?:the\s+)?FBI(?:[’']s)?\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(?:(?:Field\s+Office|Division|office)\s+)?(?:said|announced|reported|stated)\b[^,]*[.”"]?$/u;
 
 /** 'KEARNEY, Neb.' → 'Kearney'; 'Washington, D.C./Omaha' → 'Omaha'; 'WASHINGTON' → null (headquarters). */
 export function datelinePlace(dateline: string | null): string | null {
@@ -158,14 +211,18 @@ export function datelinePlace(dateline: string | null): string | null {
   for (const part of dateline.split('/')) {
     const city = part.split(',')[0]!.trim();
     if (city === '' || /^washington(?:\s+d\.?c\.?)?$/i.test(city) || /^d\.?c\.?$/i.test(city)) continue;
-    const named = city === city.toUpperCase() ? city.toLowerCase().replace(/(^|[\s.'’-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase()) : city;
+    const named =
+      city === city.toUpperCase()
+        ? city.toLowerCase().replace(/(^|[\s.'’-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase())
+        : city;
     return named;
   }
   return null;
 }
 
 // A sentence that opens on a place: 'In Georgia,', 'In the Omaha metro area,', 'Around Kansas City,'.
-const placeOpening = /^(?:In|Across|Throughout|Around|Within)\s+(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s*){1,3}?)(?:\s+(?:metro(?:politan)?\s+area|area|region|metro|County))?,/u;
+const placeOpening =
+  /^(?:In|Across|Throughout|Around|Within)\s+(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s*){1,3}?)(?:\s+(?:metro(?:politan)?\s+area|area|region|metro|County))?,/u;
 
 function openingPlace(text: string, places: readonly PlaceHit[]): string | null {
   const match = placeOpening.exec(text);
@@ -178,7 +235,8 @@ function openingPlace(text: string, places: readonly PlaceHit[]): string | null 
 }
 
 // Counts in an anecdote are not the operation's results.
-const anecdote = /^(?:(?:For example|For instance|In particular),\s+)?(?:In|During)\s+(?:one|another|a separate|a single|an?\s+(?:earlier|recent))\s+(?:case|instance|incident|sting|encounter|investigation)\b/i;
+const anecdote =
+  /^(?:(?:For example|For instance|In particular),\s+)?(?:In|During)\s+(?:one|another|a separate|a single|an?\s+(?:earlier|recent))\s+(?:case|instance|incident|sting|encounter|investigation)\b/i;
 
 /** A heading: short, one line, no sentence in it ('Sarpy County', 'Arrests by city:'). */
 function isHeading(text: string): boolean {
@@ -218,7 +276,7 @@ const specificSubjects = new Set<FigureSubject>(['children', 'adults']);
 export function extractFigures(sentences: readonly ArticleSentence[], operations: OperationFindings, dateline: Dateline): Figure[] {
   const figures: Figure[] = [];
   const [datelineCity, datelineState] = (dateline.dateline ?? '').split(/,\s*/);
-  const datelineStateName = datelineState === undefined ? null : stateFor(datelineState) ?? null;
+  const datelineStateName = datelineState === undefined ? null : (stateFor(datelineState) ?? null);
   const cityName = datelineCity ? datelineCity.toLowerCase() : null;
   // The release's own place: its dateline city, else the field office its opening names.
   let opening = '';
@@ -309,11 +367,33 @@ export function extractFigures(sentences: readonly ArticleSentence[], operations
     const found: Found[] = [];
     // Fields copied one by one: object spread here was a twentieth of ingest's time.
     for (const c of counts) {
-      found.push({ value: c.value, text: c.text, qualifier: c.qualifier, subject: c.subject, action: c.action, start: c.start, end: c.end, place: null, total: false, fromHeading: false });
+      found.push({
+        value: c.value,
+        text: c.text,
+        qualifier: c.qualifier,
+        subject: c.subject,
+        action: c.action,
+        start: c.start,
+        end: c.end,
+        place: null,
+        total: false,
+        fromHeading: false,
+      });
     }
     if (labels.counts.length > 0) {
       for (const c of labels.counts) {
-        found.push({ value: c.value, text: c.text, qualifier: c.qualifier, subject: c.subject, action: c.action, start: c.start, end: c.end, place: c.place, total: c.total, fromHeading: c.fromHeading });
+        found.push({
+          value: c.value,
+          text: c.text,
+          qualifier: c.qualifier,
+          subject: c.subject,
+          action: c.action,
+          start: c.start,
+          end: c.end,
+          place: c.place,
+          total: c.total,
+          fromHeading: c.fromHeading,
+        });
       }
       found.sort((a, b) => a.start - b.start);
     }

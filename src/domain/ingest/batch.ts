@@ -16,7 +16,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { readFrontmatter } from '../article-file.ts';
 import { articleSchema, slugPattern, type Article } from '../schema.ts';
 import {
-  dateArticle, extractArticle, finishArticle, sha256, titleFor, type Catalogue, type ExtractedArticle, type Refusable, type SourceFile,
+  dateArticle,
+  extractArticle,
+  finishArticle,
+  sha256,
+  titleFor,
+  type Catalogue,
+  type ExtractedArticle,
+  type Refusable,
+  type SourceFile,
 } from './build-article.ts';
 import { indexDated, type DatedArticle, type DateFields } from './dates.ts';
 import { checkCopy } from './copy-check.ts';
@@ -401,9 +409,7 @@ export function startIngestPlan({ existing, manifest, catalogue, emit, copyPath 
       return;
     }
     const article = result.value;
-    const inFolder = [textInFolder.get(article.textDigest), bytesInFolder.get(article.sha256)].find(
-      (file) => file !== undefined && file !== article.file,
-    );
+    const inFolder = [textInFolder.get(article.textDigest), bytesInFolder.get(article.sha256)].find((file) => file !== undefined && file !== article.file);
     const twin = byText.get(article.textDigest) ?? inFolder;
     if (twin !== undefined) {
       refused.push({ path: source.path, reason: `is the same article as ${twin} (identical text); not ingested twice`, order });
@@ -453,7 +459,8 @@ export function startIngestPlan({ existing, manifest, catalogue, emit, copyPath 
       if (copy.trusted || settled.has(copy.name)) continue;
       const check = checkCopy(copy.raw());
       after += 1;
-      if (!check.ok) refused.push({ path: copyPath(copy.name), reason: `is left as edited by hand, but the build will refuse it: ${check.reason}`, order: after });
+      if (!check.ok)
+        refused.push({ path: copyPath(copy.name), reason: `is left as edited by hand, but the build will refuse it: ${check.reason}`, order: after });
     }
 
     const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;

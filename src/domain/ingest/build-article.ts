@@ -89,7 +89,10 @@ export function extractArticle(source: SourceFile, catalogue: Catalogue): Refusa
   // A date from a page's metadata is checked against the text's own: where they differ, the copy says so.
   const phrases = statedDate === null || dateFoundIn !== null ? findDatePhrases(texts) : [];
   const textDate = dateFromPhrases(phrases);
-  const otherDay = statedDate !== null && textDate !== null && textDate.date !== statedDate ? `. The text's own date differs (${textDate.date}): ${textDate.dateEvidence}` : '';
+  const otherDay =
+    statedDate !== null && textDate !== null && textDate.date !== statedDate
+      ? `. The text's own date differs (${textDate.date}): ${textDate.dateEvidence}`
+      : '';
   const body = markdownBody(paragraphs);
   // Text with Markdown syntax in it is read back to prove the copy holds exactly these words. Plain prose needs
   // no proof: it is written as is.
@@ -145,7 +148,6 @@ export function titleFor(article: ExtractedArticle, catalogue: Catalogue): strin
     catalogue.operations,
   );
 }
-
 
 /** The finished copy: frontmatter and file text. */
 export interface FinishedArticle {

@@ -25,11 +25,34 @@ export interface DateFields {
 }
 
 const monthNumbers: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
-  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
-const month = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const month =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const monthDay = `${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+(\\d{4}))?`;
 const announcementNoun = '(?:press\\s+|news\\s+|media\\s+)?(?:announcement|release|statement|conference|briefing|report)';
 const announcingVerb = '(?:announced|said|reported|released|stated|revealed|unveiled)';
@@ -37,7 +60,10 @@ const announcingVerb = '(?:announced|said|reported|released|stated|revealed|unve
 /** Day-anchored phrases, most specific first; groups 1–3 are month, day and optional year. */
 const anchoredPatterns: readonly RegExp[] = [
   new RegExp(`\\b(?:an?|the|its|their)\\s+${monthDay}\\s+${announcementNoun}\\b`, 'g'),
-  new RegExp(`\\b(?:an?|the|its|their)\\s+${announcementNoun}(?:\\s+(?:from|by)(?:\\s+the)?(?:\\s+\\p{Lu}[\\p{L}.&’'-]*){1,5})?\\s+(?:on|dated)\\s+${monthDay}`, 'gu'),
+  new RegExp(
+    `\\b(?:an?|the|its|their)\\s+${announcementNoun}(?:\\s+(?:from|by)(?:\\s+the)?(?:\\s+\\p{Lu}[\\p{L}.&’'-]*){1,5})?\\s+(?:on|dated)\\s+${monthDay}`,
+    'gu',
+  ),
   // 'announced the results … last week, on June 20, 2019'.
   new RegExp(`\\b${announcingVerb}(?:\\s+[\\w’'-]+,?){0,10}?\\s+on\\s+${monthDay}`, 'g'),
   // 'On March 4, 2015, the FBI announced …'.
@@ -47,7 +73,8 @@ const plainDay = new RegExp(`\\b${monthDay}`, 'g');
 const relativePhrase =
   /\b(?:(?:last|this|next|past|earlier this|later this)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/gi;
 const editionPhrase = new RegExp(`\\bthe\\s+${ordinalPattern}\\s+(?:year|annual|edition|iteration)\\b`, 'gi');
-const monthOnly = /\b(?:in|during|since|throughout|of)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g;
+const monthOnly =
+  /\b(?:in|during|since|throughout|of)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g;
 
 /** A date phrase found in the text. */
 export interface DatePhrase {

@@ -20,9 +20,24 @@
  */
 import type { FigureSubject } from '../schema.ts';
 import {
-  adultModifiers, adverbs, auxiliaries, childModifiers, continuationWords, labelWords, lookupHead, lookupParticiple,
-  monthWords, nominalActions, nonCountUnits, participantSubjects, personSubjects, qualifiers, singularHeads, stopWords,
-  verbActions, type HeadEntry,
+  adultModifiers,
+  adverbs,
+  auxiliaries,
+  childModifiers,
+  continuationWords,
+  labelWords,
+  lookupHead,
+  lookupParticiple,
+  monthWords,
+  nominalActions,
+  nonCountUnits,
+  participantSubjects,
+  personSubjects,
+  qualifiers,
+  singularHeads,
+  stopWords,
+  verbActions,
+  type HeadEntry,
 } from './figure-lexicon.ts';
 import { mayHoldCount, readCount, type CountMatch } from './numbers.ts';
 import { isCapitalised, tokenize, type Token } from './tokens.ts';
@@ -114,7 +129,10 @@ function readNounPhrase(tokens: readonly Token[], start: number): NounPhrase | u
     if (token.kind !== 'word' && !(found === undefined && modifiers.length > 0 && token.text === ',' && coordinatesModifiers(tokens, index))) break;
     const head = lookupHead(token.lower, tokens[index + 1]?.lower);
     if (head) {
-      const headWord = tokens.slice(index, index + head.length).map((t) => t.lower).join(' ');
+      const headWord = tokens
+        .slice(index, index + head.length)
+        .map((t) => t.lower)
+        .join(' ');
       found = { entry: head.entry, subject: subjectOf(head.entry, modifiers), end: index + head.length, headWord };
       modifiers.push(token.lower);
       index += head.length;
@@ -288,7 +306,11 @@ function actionBefore(sentence: string, start: number): LeftAction {
   const from = Math.max(0, start - 80);
   // A cut-off first word is dropped, so a pattern never sees part of a word as a whole one.
   const window = from === 0 ? sentence.slice(0, start) : sentence.slice(from, start).replace(/^\S*\s?/, '');
-  let before = window.replace(/[“”"‘]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  let before = window
+    .replace(/[“”"‘]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
   for (let stripped = before.replace(trailingDeterminer, '').trimEnd(); stripped !== before; stripped = before.replace(trailingDeterminer, '').trimEnd()) {
     before = stripped;
   }

@@ -46,7 +46,7 @@ export function setFormerSlugs(raw: string, formerSlugs: readonly string[]): str
   if ('formerSlugs' in before) {
     const listed = before['formerSlugs'];
     if (!Array.isArray(listed) || !listed.every((slug) => typeof slug === 'string')) return null;
-    const block = formerSlugLines(listed as string[], newline);
+    const block = formerSlugLines(listed, newline);
     if (raw.slice(end - block.length, end) !== block || raw[end - block.length - 1] !== '\n') return null;
     start = end - block.length;
   }

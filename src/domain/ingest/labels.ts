@@ -46,8 +46,28 @@ const boundaries = new Set([';', '•', '·', '|', '*', '▪', '●']);
 const totalWords = new Set(['total', 'totals', 'overall', 'nationwide', 'nationally', 'national', 'all']);
 /** Capitalised words that start a label but name no place. */
 const notPlaces = new Set([
-  'total', 'totals', 'overall', 'nationwide', 'national', 'results', 'summary', 'note', 'source', 'update', 'date', 'question',
-  'answer', 'q', 'a', 'the', 'and', 'of', 'by', 'operation', 'fbi', 'statistics',
+  'total',
+  'totals',
+  'overall',
+  'nationwide',
+  'national',
+  'results',
+  'summary',
+  'note',
+  'source',
+  'update',
+  'date',
+  'question',
+  'answer',
+  'q',
+  'a',
+  'the',
+  'and',
+  'of',
+  'by',
+  'operation',
+  'fbi',
+  'statistics',
 ]);
 
 /**
@@ -152,7 +172,17 @@ export function findLabelCounts(sentence: string, heading: Measure | null): { co
       const place = placeOf(tokens, start, index);
       const measure = sentenceMeasure ?? heading;
       if (place && measure) {
-        counts.push({ value: parenthesised.value, text: tokens[index + 1]!.text, qualifier: null, start: tokens[index + 1]!.start, end: tokens[index + 1]!.end, ...measure, place, total: false, fromHeading: sentenceMeasure === null });
+        counts.push({
+          value: parenthesised.value,
+          text: tokens[index + 1]!.text,
+          qualifier: null,
+          start: tokens[index + 1]!.start,
+          end: tokens[index + 1]!.end,
+          ...measure,
+          place,
+          total: false,
+          fromHeading: sentenceMeasure === null,
+        });
       }
       index += 2;
       floor = index + 1;
@@ -183,7 +213,7 @@ export function findLabelCounts(sentence: string, heading: Measure | null): { co
     const own = measureOf(tokens, start, index);
     const total = totalWords.has(tokens[start]!.lower);
     const place = own || total ? null : placeOf(tokens, start, index);
-    const measure = own ?? (place || total ? sentenceMeasure ?? heading : null);
+    const measure = own ?? (place || total ? (sentenceMeasure ?? heading) : null);
     if (measure) {
       counts.push({
         value: count.value,

@@ -7,7 +7,7 @@
  * an editor's slug without reading it, and a slug changed by hand since is
  * noticed and its old URL kept (former-slugs.ts).
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { slugPattern } from '../schema.ts';
 
 /** File name of the manifest inside the output folder; the article loader reads only *.md. */

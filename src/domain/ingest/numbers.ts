@@ -5,9 +5,34 @@
 import { tokenize, type Token } from './tokens.ts';
 
 const unitWords: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 
 // Maps, not objects: a look-up per word of every sentence must be fast and must not find 'constructor'.
@@ -128,7 +153,16 @@ function buildOtherDigits(): RegExp {
     if (!isDigit.test(character)) continue;
     // Digits come in runs of ten from zero: one range per run.
     if (code <= 0xffff) single.push(`\\u${code.toString(16).padStart(4, '0')}-\\u${(code + 9).toString(16).padStart(4, '0')}`);
-    else astral.push(`${character.charCodeAt(0) === String.fromCodePoint(code + 9).charCodeAt(0) ? `\\u${character.charCodeAt(0).toString(16)}[\\u${character.charCodeAt(1).toString(16)}-\\u${String.fromCodePoint(code + 9).charCodeAt(1).toString(16)}]` : character}`);
+    else
+      astral.push(
+        `${
+          character.charCodeAt(0) === String.fromCodePoint(code + 9).charCodeAt(0)
+            ? `\\u${character.charCodeAt(0).toString(16)}[\\u${character.charCodeAt(1).toString(16)}-\\u${String.fromCodePoint(code + 9)
+                .charCodeAt(1)
+                .toString(16)}]`
+            : character
+        }`,
+      );
     code += 9;
   }
   return new RegExp([`[${single.join('')}]`, ...astral].join('|'));

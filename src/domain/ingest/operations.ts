@@ -61,7 +61,11 @@ function escapeRegExp(text: string): string {
 
 /** A pattern for one name: case-insensitive, spaces and hyphens interchangeable, whole words only. */
 function namePattern(name: string): RegExp {
-  const body = name.trim().split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+');
+  const body = name
+    .trim()
+    .split(/[\s-]+/)
+    .map(escapeRegExp)
+    .join('[\\s-]+');
   return new RegExp(`(?<!${letter})${body}(?!${letter})`, 'giu');
 }
 
@@ -102,7 +106,14 @@ export function compileCatalogue(catalogue: readonly Operation[]): CompiledCatal
   const names = compileNames(catalogue);
   const starts = new Set(
     catalogue.flatMap((operation) =>
-      [operation.name, ...operation.aliases].map((name) => name.toLowerCase().split(/[\s-]+/).slice(0, 2).map(escapeRegExp).join('[\\s-]+')),
+      [operation.name, ...operation.aliases].map((name) =>
+        name
+          .toLowerCase()
+          .split(/[\s-]+/)
+          .slice(0, 2)
+          .map(escapeRegExp)
+          .join('[\\s-]+'),
+      ),
     ),
   );
   return { names, hint: new RegExp(`(?:${[...starts].join('|')})`, 'i'), variantHint: /\bOperation\s+\p{Lu}/u };
@@ -206,10 +217,7 @@ const editionAfterName = /^\s+([IVXLC]{2,}|[XV]|I(?=[,.;:)–—]|$))(?![\p{L}\p
 // A year right after the name: 'Operation Independence Day 2021'.
 const editionYear = /^\s+((?:19|20)\d\d)(?![\p{L}\p{N}]|,\d)/u;
 const editionBeforeName = new RegExp(`(${ordinalPattern})\\s+(?:annual\\s+)?$`, 'i');
-const editionPhrase = new RegExp(
-  `\\b(?:the|its|this|their)\\s+(${ordinalPattern})\\s+(year|annual|edition|iteration|installment|instalment|round)\\b`,
-  'gi',
-);
+const editionPhrase = new RegExp(`\\b(?:the|its|this|their)\\s+(${ordinalPattern})\\s+(year|annual|edition|iteration|installment|instalment|round)\\b`, 'gi');
 
 const editionHint = /\s(?:year|annual|edition|iteration|installment|instalment|round)\b/i;
 

@@ -37,7 +37,10 @@ function isObject(value: Json | undefined): value is JsonObject {
 /** Whitespace folded, control characters dropped; null for nothing. Values are capped: a headline is not a page. */
 export function cleanText(value: string | null | undefined, max = 300): string | null {
   if (typeof value !== 'string') return null;
-  const text = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text === '' || text.length > max ? null : text;
 }
 
@@ -204,7 +207,20 @@ function publishedDay(document: Document, ldDate: Json | undefined): PageDate | 
     const date = dayOf(ldDate);
     if (date !== null) return { date, foundIn: 'JSON-LD datePublished' };
   }
-  const keys = ['article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dcterms.date', 'dcterms.issued', 'DC.date.issued', 'DC.date', 'date'];
+  const keys = [
+    'article:published_time',
+    'og:article:published_time',
+    'datePublished',
+    'pubdate',
+    'publish-date',
+    'parsely-pub-date',
+    'sailthru.date',
+    'dcterms.date',
+    'dcterms.issued',
+    'DC.date.issued',
+    'DC.date',
+    'date',
+  ];
   for (const key of keys) {
     const found = meta(document, [key]);
     const date = found === null ? null : dayOf(found.value);

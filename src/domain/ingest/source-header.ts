@@ -25,9 +25,7 @@ export type HeaderKey = (typeof headerKeys)[number];
 /** The header's values; a key the header lacks is null. */
 export type SourceHeader = Record<HeaderKey, string | null>;
 
-export type HeaderResult =
-  | { ok: true; header: SourceHeader | null; rest: string }
-  | { ok: false; reason: string };
+export type HeaderResult = { ok: true; header: SourceHeader | null; rest: string } | { ok: false; reason: string };
 
 const headerLine = /^([a-z]+):(?:[ \t]+(.*?))?[ \t]*$/;
 

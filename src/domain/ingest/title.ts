@@ -7,8 +7,16 @@
 import type { Figure, FigureSubject, Operation, OperationMention } from '../schema.ts';
 
 const singular: Readonly<Record<FigureSubject, string>> = {
-  children: 'child', adults: 'adult', victims: 'victim', traffickers: 'trafficker', people: 'person', agencies: 'agency',
-  'task forces': 'task force', 'field offices': 'field office', investigations: 'investigation', cases: 'case',
+  children: 'child',
+  adults: 'adult',
+  victims: 'victim',
+  traffickers: 'trafficker',
+  people: 'person',
+  agencies: 'agency',
+  'task forces': 'task force',
+  'field offices': 'field office',
+  investigations: 'investigation',
+  cases: 'case',
 };
 
 /** '84 children recovered', 'more than 60 traffickers identified or arrested', '1 child rescued'. */

@@ -52,24 +52,63 @@ function looksLikeHtml(html: string): boolean {
 // Parts of a page that are never the article: removed before Readability so its scoring cannot pick them.
 const chrome = [
   // Not 'form': ASP.NET pages (many government sites) wrap the whole page in one.
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
-  'nav', 'aside', 'footer', 'dialog', 'figure', 'figcaption', 'picture', 'video', 'audio',
-  '[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="complementary"]', '[role="dialog"]', '[role="alertdialog"]',
-  'amp-ad', 'amp-analytics', 'amp-consent', 'amp-sidebar', 'amp-social-share', 'amp-img', 'amp-iframe', 'amp-video',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+  'aside',
+  'footer',
+  'dialog',
+  'figure',
+  'figcaption',
+  'picture',
+  'video',
+  'audio',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[role="navigation"]',
+  '[role="complementary"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  'amp-ad',
+  'amp-analytics',
+  'amp-consent',
+  'amp-sidebar',
+  'amp-social-share',
+  'amp-img',
+  'amp-iframe',
+  'amp-video',
 ].join(', ');
 
 /** id or class words of banners, sharing, related links, comments and newsletters: not the article either. */
-const chromeWords = /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|onetrust|banner|share|sharing|social|related|recommended|comments?|newsletter|subscribe|promo|advert|ad-slot|byline|breadcrumbs?|tags|skip-link|sr-only|visually-hidden)(?:$|[\s_-])/i;
+const chromeWords =
+  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|onetrust|banner|share|sharing|social|related|recommended|comments?|newsletter|subscribe|promo|advert|ad-slot|byline|breadcrumbs?|tags|skip-link|sr-only|visually-hidden)(?:$|[\s_-])/i;
 
 /** The labels publishers put in the text's flow around an ad: a paragraph that is only one is not the article's. */
-const adLabel = /^(?:advertisement|ad|sponsored content|story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with content)?)$/i;
+const adLabel =
+  /^(?:advertisement|ad|sponsored content|story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with content)?)$/i;
 
 /** Signs of a page that shows a wall instead of the article. */
 function wallOf(document: Document, paywalled: boolean): string | null {
   if (document.querySelector('input[type="password" i]')) return 'a login page (it asks for a password)';
-  const consent = [...document.querySelectorAll('[id], [class]')].find((element) => /cookie|consent|gdpr|privacy-choices/i.test(`${element.id} ${element.getAttribute('class') ?? ''}`));
+  const consent = [...document.querySelectorAll('[id], [class]')].find((element) =>
+    /cookie|consent|gdpr|privacy-choices/i.test(`${element.id} ${element.getAttribute('class') ?? ''}`),
+  );
   const bodyText = document.body?.textContent ?? '';
-  if (paywalled || /subscribe to (?:continue|read)|to continue reading|already a subscriber|sign in to (?:continue|read)|log in to (?:continue|read)/i.test(bodyText)) {
+  if (
+    paywalled ||
+    /subscribe to (?:continue|read)|to continue reading|already a subscriber|sign in to (?:continue|read)|log in to (?:continue|read)/i.test(bodyText)
+  ) {
     return 'a subscription or login wall';
   }
   if (consent || /we use cookies|accept (?:all )?cookies|your privacy choices/i.test(bodyText)) return 'a cookie consent wall';
@@ -103,7 +142,8 @@ function paragraphsOf(root: Element): string[] {
 export function readWebPage(bytes: Uint8Array): ReadSourceResult {
   if (bytes.length === 0) return { ok: false, reason: 'is empty (0 bytes)' };
   if (bytes.length > maxPageBytes) return { ok: false, reason: oversizePageReason(bytes.length) };
-  if (bytes.includes(0) && !declaredCharset(bytes).startsWith('utf-16')) return { ok: false, reason: 'is not an HTML page (it is binary: it contains NUL bytes)' };
+  if (bytes.includes(0) && !declaredCharset(bytes).startsWith('utf-16'))
+    return { ok: false, reason: 'is not an HTML page (it is binary: it contains NUL bytes)' };
   const decoded = decode(bytes);
   if (!decoded.ok) return decoded;
   const { html } = decoded;
@@ -119,7 +159,8 @@ export function readWebPage(bytes: Uint8Array): ReadSourceResult {
     if (!element.isConnected || !chromeWords.test(`${element.id} ${element.getAttribute('class') ?? ''}`)) continue;
     // A class word is a hint, not proof: a wrapper that holds the article ('post share-enabled', or most of the
     // page's paragraphs) stays.
-    if (element.matches('html, body, main, article, [itemprop~="articleBody" i]') || element.querySelector('main, article, [itemprop~="articleBody" i]')) continue;
+    if (element.matches('html, body, main, article, [itemprop~="articleBody" i]') || element.querySelector('main, article, [itemprop~="articleBody" i]'))
+      continue;
     if (paragraphText(element) > pageText / 2) continue;
     element.remove();
   }
@@ -128,7 +169,8 @@ export function readWebPage(bytes: Uint8Array): ReadSourceResult {
   const content = parsed?.content;
   const paragraphs = content && 'querySelectorAll' in content ? paragraphsOf(content as Element) : [];
   const count = words(paragraphs.join(' '));
-  if (wall !== null && count < wallWords) return { ok: false, reason: `is ${wall}, not the article: save the page as a reader sees it after signing in or accepting` };
+  if (wall !== null && count < wallWords)
+    return { ok: false, reason: `is ${wall}, not the article: save the page as a reader sees it after signing in or accepting` };
   if (count < minArticleWords) return { ok: false, reason: `has no article text (${count} words found; an article has at least ${minArticleWords})` };
 
   const author = metadata.author ?? cleanText(parsed?.byline?.replace(/^\s*by\s+/i, ''));

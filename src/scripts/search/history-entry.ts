@@ -11,9 +11,7 @@ export interface HistoryMark {
   draft: boolean;
 }
 
-export type HistoryStep =
-  | { action: 'none' }
-  | { action: 'push' | 'replace'; url: string; mark: HistoryMark };
+export type HistoryStep = { action: 'none' } | { action: 'push' | 'replace'; url: string; mark: HistoryMark };
 
 /** True when history.state is an entry this page marked as a draft. */
 export function isDraft(state: unknown): boolean {

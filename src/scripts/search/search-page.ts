@@ -9,7 +9,17 @@ import { loadPagefind, type FilterCounts, type PagefindApi } from './pagefind-ap
 import { listFeed, type ResultFeed } from './result-feed.ts';
 import { operationFilter, planQuery, wordCheck, type OperationAlias } from './query-plan.ts';
 import { renderResult, statusText } from './render-results.ts';
-import { hasFilters, isBlank, pagefindOptions, preloadWords, readSearchState, searchStateUrl, searchTerm, typingPause, type SearchState } from './search-state.ts';
+import {
+  hasFilters,
+  isBlank,
+  pagefindOptions,
+  preloadWords,
+  readSearchState,
+  searchStateUrl,
+  searchTerm,
+  typingPause,
+  type SearchState,
+} from './search-state.ts';
 
 /** Results shown at once; each costs one fragment download. */
 const pageSize = 10;

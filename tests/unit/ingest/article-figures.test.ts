@@ -9,7 +9,10 @@ import { catalogue } from './support.ts';
 /** Figures of an article given as paragraphs, reduced to value, scope and operation. */
 function figuresOf(...paragraphs: string[]) {
   const sentences = paragraphs.flatMap((text, paragraph) => splitSentences(text).map((sentence) => ({ paragraph, text: sentence })));
-  const operations = findOperations(sentences.map((sentence) => sentence.text), catalogue.compiled);
+  const operations = findOperations(
+    sentences.map((sentence) => sentence.text),
+    catalogue.compiled,
+  );
   return extractFigures(sentences, operations, readDateline(paragraphs[0]!)).map((figure) => ({
     value: figure.value,
     scope: figure.scope,
@@ -53,7 +56,10 @@ describe('scope', () => {
   });
 
   it("dates a 'to date' total from the launch year the paragraph states", () => {
-    expect(cumulativeSpan('To date, 6,600 children have been recovered.', ['The initiative was launched in 2003 by the FBI.'])).toEqual({ since: 2003, until: null });
+    expect(cumulativeSpan('To date, 6,600 children have been recovered.', ['The initiative was launched in 2003 by the FBI.'])).toEqual({
+      since: 2003,
+      until: null,
+    });
   });
 });
 
@@ -69,10 +75,11 @@ describe('the operation a figure belongs to', () => {
   });
 
   it('is null for a running total when the article names no initiative', () => {
-    expect(figuresOf('Operation Cross Country freed 20 children.', 'NCMEC has assisted in 400,000 cases since its founding in 1984.').map((figure) => figure.operation)).toEqual([
-      'operation-cross-country',
-      null,
-    ]);
+    expect(
+      figuresOf('Operation Cross Country freed 20 children.', 'NCMEC has assisted in 400,000 cases since its founding in 1984.').map(
+        (figure) => figure.operation,
+      ),
+    ).toEqual(['operation-cross-country', null]);
   });
 
   it("follows 'the initiative' and 'the sweep' back to the last one named", () => {

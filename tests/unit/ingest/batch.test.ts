@@ -9,7 +9,10 @@ import { catalogue, ingestInto, seedSources, source, type Folder } from './suppo
 const seeds = seedSources();
 
 function copyOf(folder: Folder, file: string): [string, string] {
-  const found = [...folder].find(([name, raw]) => name.endsWith('.md') && parseArticleFile(raw).data['source'] !== undefined && (parseArticleFile(raw).data['source'] as { file: string }).file === file);
+  const found = [...folder].find(
+    ([name, raw]) =>
+      name.endsWith('.md') && parseArticleFile(raw).data['source'] !== undefined && (parseArticleFile(raw).data['source'] as { file: string }).file === file,
+  );
   if (!found) throw new Error(`no copy of ${file}`);
   return found;
 }
@@ -136,20 +139,29 @@ describe('slugs stay put', () => {
 describe('bad input in a batch', () => {
   it('refuses the same article under another name in the batch, naming the other file', () => {
     const plan = ingestInto(new Map(), [seeds[0]!, { ...seeds[0]!, file: 'copy.txt', path: 'in/copy.txt' }]);
-    expect(plan.refusals).toEqual([{ path: 'in/copy.txt', reason: 'is the same article as content/sources/000_8f2de62f41e94ce4.txt (identical text); not ingested twice' }]);
+    expect(plan.refusals).toEqual([
+      { path: 'in/copy.txt', reason: 'is the same article as content/sources/000_8f2de62f41e94ce4.txt (identical text); not ingested twice' },
+    ]);
     expect(plan.outcomes).toHaveLength(1);
   });
 
   it('refuses the same article when the folder already has it from another source', () => {
     const folder: Folder = new Map();
     ingestInto(folder, [seeds[2]!]);
-    const plan = ingestInto(folder, [{ ...seeds[2]!, file: 'again.txt', path: 'in/again.txt', bytes: new TextEncoder().encode(`\n${new TextDecoder().decode(seeds[2]!.bytes)}\n`) }]);
+    const plan = ingestInto(folder, [
+      { ...seeds[2]!, file: 'again.txt', path: 'in/again.txt', bytes: new TextEncoder().encode(`\n${new TextDecoder().decode(seeds[2]!.bytes)}\n`) },
+    ]);
     expect(plan.refusals).toEqual([{ path: 'in/again.txt', reason: 'is the same article as 002_2849f135a1ba228d.txt (identical text); not ingested twice' }]);
   });
 
   it('refuses empty, binary and malformed sources by name and writes nothing for them', () => {
     const folder: Folder = new Map();
-    const plan = ingestInto(folder, [source('empty.txt', ''), source('bad-date.txt', 'date 2019-13-45 Text.'), source('bin.txt', Uint8Array.from([0xff, 0xfe, 0, 1])), seeds[0]!]);
+    const plan = ingestInto(folder, [
+      source('empty.txt', ''),
+      source('bad-date.txt', 'date 2019-13-45 Text.'),
+      source('bin.txt', Uint8Array.from([0xff, 0xfe, 0, 1])),
+      seeds[0]!,
+    ]);
     expect(plan.refusals.map((refusal) => refusal.path)).toEqual(['in/bad-date.txt', 'in/bin.txt', 'in/empty.txt']);
     expect([...folder.keys()].filter((name) => name.endsWith('.md'))).toHaveLength(1);
   });

@@ -66,7 +66,9 @@ describe('a copy kept as edited by hand that the build would refuse', () => {
   it('is refused by the copy’s name, and ingest exits 1', async () => {
     const out = path.join(temporary, 'broken-edits');
     expect((await runIngest({}, '--out', out, sourcesDir)).code).toBe(0);
-    const copies = readdirSync(out).filter((name) => name.endsWith('.md')).sort();
+    const copies = readdirSync(out)
+      .filter((name) => name.endsWith('.md'))
+      .sort();
     const edit = (name: string, change: (text: string) => string): void => {
       const file = path.join(out, name);
       const text = readFileSync(file, 'utf8');
@@ -84,7 +86,9 @@ describe('a copy kept as edited by hand that the build would refuse', () => {
     expect(refused).toEqual([
       expect.stringMatching(new RegExp(`^refused +\\S*${copies[0]!}: is left as edited by hand, but the build will refuse it: cannot read its frontmatter`)),
       expect.stringMatching(new RegExp(`^refused +\\S*${copies[1]!}: is left as edited by hand, but the build will refuse it: .*slug: `)),
-      expect.stringMatching(new RegExp(`^refused +\\S*${copies[2]!}: is left as edited by hand, but the build will refuse it: .*'2019-13-45' is not a real calendar day`)),
+      expect.stringMatching(
+        new RegExp(`^refused +\\S*${copies[2]!}: is left as edited by hand, but the build will refuse it: .*'2019-13-45' is not a real calendar day`),
+      ),
     ]);
     // The copies, not the sources, are named; and the edits are left as they were.
     expect(result.stderr).not.toContain('content/sources');

@@ -42,7 +42,9 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines.filter((line) => line.startsWith('written '))).toHaveLength(4);
-    expect(lines.at(-1)).toMatch(/^4 articles into .* in \d+\.\d\d s \(\d+ articles\/s; \d+\.\d\d s CPU\): 4 written, 0 updated, 0 unchanged, 0 kept, 0 refused$/);
+    expect(lines.at(-1)).toMatch(
+      /^4 articles into .* in \d+\.\d\d s \(\d+ articles\/s; \d+\.\d\d s CPU\): 4 written, 0 updated, 0 unchanged, 0 kept, 0 refused$/,
+    );
     const copies = readdirSync(out).filter((name) => name.endsWith('.md'));
     expect(copies).toHaveLength(4);
     for (const name of copies) {
@@ -66,7 +68,9 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
       // Copies changed within the racy window before a run are not trusted by the next: wait it out.
       await new Promise((resolve) => setTimeout(resolve, Number(racyWindowNs / 1_000_000n) + 100));
       expect((await ingest('--out', statOut, sourcesDir)).stdout).toContain('0 written, 0 updated, 4 unchanged');
-      const copies = readdirSync(statOut).filter((name) => name.endsWith('.md')).sort();
+      const copies = readdirSync(statOut)
+        .filter((name) => name.endsWith('.md'))
+        .sort();
       const saved = readCopyStats(statOut);
       for (const name of copies) expect(saved.get(name, statSync(path.join(statOut, name), { bigint: true })), name).toBeDefined();
       // An edit of the same length, in place: only the file's times tell it from the copy ingest wrote.
@@ -112,12 +116,16 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
     const inputs = path.join(temporary, 'many-in');
     await writeSources(inputs, { count, seed: 5 });
     // Through a reader that starts late, as `| less` does: the pipe fills, and the rest must still come.
-    const late = spawnSync('bash', ['-c', `"$0" scripts/ingest.ts --out "$1" "$2" | (sleep 1; cat)`, process.execPath, path.join(temporary, 'many-threads'), inputs], {
-      cwd: projectRoot,
-      env: { ...process.env, ARCHIVE_INGEST_THREADS: '2' },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const late = spawnSync(
+      'bash',
+      ['-c', `"$0" scripts/ingest.ts --out "$1" "$2" | (sleep 1; cat)`, process.execPath, path.join(temporary, 'many-threads'), inputs],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, ARCHIVE_INGEST_THREADS: '2' },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const threaded = { code: late.status, stdout: late.stdout, stderr: late.stderr };
     const single = await ingestWith({ ARCHIVE_INGEST_THREADS: '0' }, '--out', path.join(temporary, 'many-one'), inputs);
     expect(threaded.stderr).toContain('extracting on 2 worker threads');
@@ -126,12 +134,18 @@ describe('npm run ingest -- --out <dir> <sources>', () => {
       expect(result.code).toBe(0);
       // More than a pipe's 64 KB of output, and the summary comes last.
       expect(result.stdout.length).toBeGreaterThan(65_536);
-      expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^${count} articles into .*: ${count} written, 0 updated, 0 unchanged, 0 kept, 0 refused$`));
+      expect(result.stdout.trim().split('\n').at(-1)).toMatch(
+        new RegExp(`^${count} articles into .*: ${count} written, 0 updated, 0 unchanged, 0 kept, 0 refused$`),
+      );
     }
-    expect(threaded.stdout.replace(/in \d+\.\d\d s \(.*?\)/, '').replace(/many-threads/g, 'X')).toBe(single.stdout.replace(/in \d+\.\d\d s \(.*?\)/, '').replace(/many-one/g, 'X'));
+    expect(threaded.stdout.replace(/in \d+\.\d\d s \(.*?\)/, '').replace(/many-threads/g, 'X')).toBe(
+      single.stdout.replace(/in \d+\.\d\d s \(.*?\)/, '').replace(/many-one/g, 'X'),
+    );
     const names = readdirSync(path.join(temporary, 'many-one')).sort();
     expect(readdirSync(path.join(temporary, 'many-threads')).sort()).toEqual(names);
-    const differing = names.filter((name) => readFileSync(path.join(temporary, 'many-threads', name), 'utf8') !== readFileSync(path.join(temporary, 'many-one', name), 'utf8'));
+    const differing = names.filter(
+      (name) => readFileSync(path.join(temporary, 'many-threads', name), 'utf8') !== readFileSync(path.join(temporary, 'many-one', name), 'utf8'),
+    );
     expect(differing).toEqual([]);
   }, 60_000);
 
@@ -146,7 +160,9 @@ describe('sources are regular files inside their sources folder', () => {
   const folder = path.join(temporary, 'linked-sources');
   const out = path.join(temporary, 'linked-out');
   const outside = path.join(temporary, 'outside.txt');
-  const seed = readdirSync(sourcesDir).filter((name) => name.endsWith('.txt')).sort()[0]!;
+  const seed = readdirSync(sourcesDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()[0]!;
 
   it('refuses a link leading out of the folder, naming the link and its target, and publishes nothing of it', async () => {
     mkdirSync(folder, { recursive: true });

@@ -50,7 +50,9 @@ describe('dates from another article with the same figures', () => {
       const article = articles.get(file)!;
       expect(article.date).toBe('2023-08-02');
       expect(article.dateSource).toBe('inferred');
-      expect(article.dateEvidence).toMatch(/^Reports the same figures as dated-release\.txt \(operation-cross-country-more-than-200-victims-rescued(?:-\d)?, dated 2023-08-02 by its date line\): /);
+      expect(article.dateEvidence).toMatch(
+        /^Reports the same figures as dated-release\.txt \(operation-cross-country-more-than-200-victims-rescued(?:-\d)?, dated 2023-08-02 by its date line\): /,
+      );
       expect(article.dateEvidence).toContain('more than 60 traffickers identified or arrested; 126 people identified or arrested');
     }
     // The dated seeds keep their own dates.
@@ -73,7 +75,10 @@ describe('dates from another article with the same figures', () => {
 
   it('does not date from figures that more than 20 dated articles report: they are boilerplate', () => {
     const many = Array.from({ length: 21 }, (_, index) =>
-      source(`d${String(index).padStart(2, '0')}.txt`, ` date 2020-01-01 Officers from 56 field offices took part; ${index + 100} children were rescued and 41 traffickers were arrested.`),
+      source(
+        `d${String(index).padStart(2, '0')}.txt`,
+        ` date 2020-01-01 Officers from 56 field offices took part; ${index + 100} children were rescued and 41 traffickers were arrested.`,
+      ),
     );
     const undated = source('u.txt', 'Agents from 56 field offices took part, and 41 traffickers were arrested.');
     expect(ingestFresh([...many, undated]).get('u.txt')).toMatchObject({ dateSource: 'unknown', dateEvidence: null });
@@ -94,7 +99,13 @@ describe('dates from another article with the same figures', () => {
   });
 
   it('prefers a dated announcement in the text to a figure match', () => {
-    const articles = ingestFresh([dated, source('x.txt', 'More than 200 victims were rescued and 126 individuals arrested, the FBI said in an Aug. 1, 2023 announcement. Agents also arrested more than five dozen traffickers.')]);
+    const articles = ingestFresh([
+      dated,
+      source(
+        'x.txt',
+        'More than 200 victims were rescued and 126 individuals arrested, the FBI said in an Aug. 1, 2023 announcement. Agents also arrested more than five dozen traffickers.',
+      ),
+    ]);
     expect(articles.get('x.txt')).toMatchObject({ date: '2023-08-01', dateSource: 'inferred' });
   });
 });

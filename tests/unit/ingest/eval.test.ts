@@ -21,7 +21,12 @@ describe('the hand-labelled evaluation', () => {
   });
 
   it('reads its labels strictly', () => {
-    expect(parseExpectedFigure('56 field offices participated @national')).toEqual({ value: 56, subject: 'field offices', action: 'participated', scope: 'national' });
+    expect(parseExpectedFigure('56 field offices participated @national')).toEqual({
+      value: 56,
+      subject: 'field offices',
+      action: 'participated',
+      scope: 'national',
+    });
     expect(parseExpectedFigure('4 children - @Salt Lake City')).toEqual({ value: 4, subject: 'children', action: null, scope: 'Salt Lake City' });
     expect(() => parseExpectedFigure('4 kittens recovered @national')).toThrow();
     expect(() => parseExpectedFigure('4 children recovered')).toThrow();

@@ -22,7 +22,9 @@ describe('extractFile', () => {
 
   it('refuses, unread and by the path as given, a folder, a file too large and a file that is not there', () => {
     writeFileSync(path.join(work, 'big.txt'), Buffer.alloc(maxSourceBytes + 1, 0x61));
-    expect(extractFile({ file: 'sub', path: 'given/sub', location: work }, catalogue)).toEqual({ unread: { path: 'given/sub', reason: 'is not a regular file' } });
+    expect(extractFile({ file: 'sub', path: 'given/sub', location: work }, catalogue)).toEqual({
+      unread: { path: 'given/sub', reason: 'is not a regular file' },
+    });
     expect(extractFile(entry('big.txt'), catalogue)).toEqual({ unread: { path: 'given/big.txt', reason: oversizeReason(maxSourceBytes + 1) } });
     expect(extractFile(entry('gone.txt'), catalogue)).toEqual({ unread: { path: 'given/gone.txt', reason: 'cannot be read (ENOENT)' } });
   });
@@ -32,8 +34,14 @@ describe('extractFile on saved pages', () => {
   it('reads a page above the text limit and refuses one above the page limit, unread', async () => {
     await loadPageReader();
     const padding = `<!-- ${'x'.repeat(maxSourceBytes)} -->`;
-    const article = '<p>The FBI said 84 children were recovered and 120 traffickers were arrested in Operation Cross Country XI, a nationwide sweep that ran for several days.</p>'.repeat(2);
-    writeFileSync(path.join(work, 'large.html'), `<!doctype html><html><head><title>T</title></head><body>${padding}<article>${article}</article></body></html>`);
+    const article =
+      '<p>The FBI said 84 children were recovered and 120 traffickers were arrested in Operation Cross Country XI, a nationwide sweep that ran for several days.</p>'.repeat(
+        2,
+      );
+    writeFileSync(
+      path.join(work, 'large.html'),
+      `<!doctype html><html><head><title>T</title></head><body>${padding}<article>${article}</article></body></html>`,
+    );
     const read = extractFile(entry('large.html'), catalogue);
     expect('extracted' in read && read.extracted.ok).toBe(true);
     writeFileSync(path.join(work, 'huge.html'), Buffer.alloc(maxPageBytes + 1, 0x61));

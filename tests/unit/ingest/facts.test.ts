@@ -31,7 +31,9 @@ describe('counts in label form', () => {
       ['Huntsville', 3, 'people', 'arrested'],
     ]);
     const heading = measureOf(tokenize('Children recovered, by field office'))!;
-    expect(findLabelCounts('Salt Lake City: 2', heading).counts).toMatchObject([{ place: 'Salt Lake City', value: 2, subject: 'children', action: 'recovered' }]);
+    expect(findLabelCounts('Salt Lake City: 2', heading).counts).toMatchObject([
+      { place: 'Salt Lake City', value: 2, subject: 'children', action: 'recovered' },
+    ]);
     expect(findLabelCounts('Denver – 7', heading).counts).toMatchObject([{ place: 'Denver', value: 7 }]);
   });
 
@@ -110,7 +112,10 @@ describe('scope from the document', () => {
 
   it('reads a local release’s total said to be in all as national, but not one in all of a state', () => {
     const article = ingestFresh([
-      source('all.txt', 'LINCOLN, Neb. — Agents recovered two children. The operation recovered 92 children in all. Officers made 7 arrests in all of Nebraska.\n'),
+      source(
+        'all.txt',
+        'LINCOLN, Neb. — Agents recovered two children. The operation recovered 92 children in all. Officers made 7 arrests in all of Nebraska.\n',
+      ),
     ]).get('all.txt')!;
     expect(article.figures.map((figure) => [figure.value, figure.scope.kind, figure.scope.region])).toEqual([
       [2, 'region', 'Lincoln'],
@@ -121,7 +126,10 @@ describe('scope from the document', () => {
 
   it('reads a running total announced in one sentence and counted in the next', () => {
     const article = ingestFresh([
-      source('total.txt', 'The Innocence Lost National Initiative began in 2003. Since its inception, it has grown. More than 4,800 children have been recovered.\n'),
+      source(
+        'total.txt',
+        'The Innocence Lost National Initiative began in 2003. Since its inception, it has grown. More than 4,800 children have been recovered.\n',
+      ),
     ]).get('total.txt')!;
     expect(article.figures).toMatchObject([{ value: 4800, scope: { kind: 'cumulative', since: 2003 } }]);
   });
@@ -183,7 +191,9 @@ describe('dates the text allows', () => {
   });
 
   it('takes a release’s own date from its letterhead as stated', () => {
-    const article = ingestFresh([source('release.txt', 'FOR IMMEDIATE RELEASE\nMarch 4, 2015\n\nWASHINGTON — Operation Cross Country recovered 68 children.\n')]).get('release.txt')!;
+    const article = ingestFresh([
+      source('release.txt', 'FOR IMMEDIATE RELEASE\nMarch 4, 2015\n\nWASHINGTON — Operation Cross Country recovered 68 children.\n'),
+    ]).get('release.txt')!;
     expect(article).toMatchObject({ date: '2015-03-04', dateSource: 'source', dateline: 'WASHINGTON' });
   });
 });

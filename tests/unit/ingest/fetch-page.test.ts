@@ -143,10 +143,14 @@ describe('npm run ingest -- --fetch', () => {
     const sources = path.join(temporary, 'sources');
     const out = path.join(temporary, 'out');
     mkdirSync(sources);
-    const result = await promisify(execFile)(process.execPath, ['scripts/ingest.ts', '--out', out, sources, '--fetch', `${origin}/story`, `${origin}/pdf`, `${origin}/wall`], {
-      cwd: projectRoot,
-      timeout: 60_000,
-    }).then(
+    const result = await promisify(execFile)(
+      process.execPath,
+      ['scripts/ingest.ts', '--out', out, sources, '--fetch', `${origin}/story`, `${origin}/pdf`, `${origin}/wall`],
+      {
+        cwd: projectRoot,
+        timeout: 60_000,
+      },
+    ).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
@@ -169,7 +173,8 @@ describe('npm run ingest -- --fetch', () => {
   it('reads saved pages on extraction threads exactly as on the main thread', async () => {
     const sources = path.join(temporary, 'threaded-sources');
     mkdirSync(sources);
-    for (const name of ['wordpress-news.html', 'gov-press-release.html']) copyFileSync(path.join(projectRoot, 'tests/fixtures/pages', name), path.join(sources, name));
+    for (const name of ['wordpress-news.html', 'gov-press-release.html'])
+      copyFileSync(path.join(projectRoot, 'tests/fixtures/pages', name), path.join(sources, name));
     writeFileSync(path.join(sources, 'text.txt'), 'outlet: WNCN\n\nThe FBI said 84 children were recovered in Operation Cross Country XI.');
     const copies: string[][] = [];
     for (const threads of ['0', '2']) {
@@ -179,7 +184,12 @@ describe('npm run ingest -- --fetch', () => {
         timeout: 60_000,
         env: { ...process.env, ARCHIVE_INGEST_THREADS: threads },
       });
-      copies.push(readdirSync(out).filter((name) => name.endsWith('.md')).sort().map((name) => readFileSync(path.join(out, name), 'utf8')));
+      copies.push(
+        readdirSync(out)
+          .filter((name) => name.endsWith('.md'))
+          .sort()
+          .map((name) => readFileSync(path.join(out, name), 'utf8')),
+      );
     }
     expect(copies[0]).toHaveLength(3);
     expect(copies[1]).toEqual(copies[0]);

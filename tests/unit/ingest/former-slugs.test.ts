@@ -24,7 +24,10 @@ describe('setFormerSlugs', () => {
   });
 
   it('changes nothing else of an edited copy, its body and other edits included', () => {
-    const edited = formatArticleFile({ ...seed, slug: 'new-slug', title: 'An editor’s title' }, ['Body with --- dashes.', '---']).replace('title:', '# a comment\ntitle:');
+    const edited = formatArticleFile({ ...seed, slug: 'new-slug', title: 'An editor’s title' }, ['Body with --- dashes.', '---']).replace(
+      'title:',
+      '# a comment\ntitle:',
+    );
     const patched = setFormerSlugs(edited, ['old-slug'])!;
     const before = parseArticleFile(edited);
     const after = parseArticleFile(patched);

@@ -18,7 +18,10 @@ function writeVersion(folder: string, version: number): void {
   for (let index = 0; index < count; index += 1) {
     const name = `s${String(index).padStart(2, '0')}.txt`;
     const traffickers = 100 * version + index;
-    writeFileSync(path.join(folder, name), ` date 2020-01-${String(index + 1).padStart(2, '0')} Agents arrested ${traffickers} traffickers in Operation Cross Country.\n`);
+    writeFileSync(
+      path.join(folder, name),
+      ` date 2020-01-${String(index + 1).padStart(2, '0')} Agents arrested ${traffickers} traffickers in Operation Cross Country.\n`,
+    );
   }
 }
 

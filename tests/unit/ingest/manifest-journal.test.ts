@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { applyJournal, formatManifest, journalLine, parseManifest, type Manifest, type ManifestEntry } from '@/domain/ingest/manifest';
 
-const entry = (written: string, extra: Partial<ManifestEntry> = {}): ManifestEntry => ({ source: 'a.txt', sourceSha256: 's', textDigest: 't', written, ...extra });
+const entry = (written: string, extra: Partial<ManifestEntry> = {}): ManifestEntry => ({
+  source: 'a.txt',
+  sourceSha256: 's',
+  textDigest: 't',
+  written,
+  ...extra,
+});
 
 describe('the ingest journal', () => {
   const manifest: Manifest = new Map([['a.md', entry('old')]]);
 
   it('vouches for a copy only when its bytes are the ones the line records', () => {
     const journal = journalLine('a.md', entry('new')) + journalLine('b.md', entry('other'));
-    const onDisk = new Map([['a.md', 'new'], ['b.md', 'edited since']]);
+    const onDisk = new Map([
+      ['a.md', 'new'],
+      ['b.md', 'edited since'],
+    ]);
     const merged = applyJournal(manifest, journal, (name) => onDisk.get(name));
     expect(merged.get('a.md')).toEqual(entry('new'));
     expect(merged.has('b.md')).toBe(false);

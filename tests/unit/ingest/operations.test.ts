@@ -9,9 +9,7 @@ function mentions(...sentences: string[]) {
 describe('findOperations', () => {
   it('maps spelling variants to the catalogue id, keeping the words as written', () => {
     for (const text of ['Operation Cross County', 'Operation Cross-Country', 'operation cross country', 'Operation Crosscountry', 'Operation Cross Countrty']) {
-      expect(mentions(`Agents joined ${text} this week.`).mentions).toEqual([
-        { id: 'operation-cross-country', text, edition: null, editionNumber: null },
-      ]);
+      expect(mentions(`Agents joined ${text} this week.`).mentions).toEqual([{ id: 'operation-cross-country', text, edition: null, editionNumber: null }]);
     }
   });
 
@@ -23,7 +21,10 @@ describe('findOperations', () => {
   });
 
   it('reads a single-letter Roman numeral, but not the pronoun I', () => {
-    expect(mentions('Eighty-two children were rescued in Operation Cross Country X, the FBI said.').mentions[0]).toMatchObject({ edition: 'X', editionNumber: 10 });
+    expect(mentions('Eighty-two children were rescued in Operation Cross Country X, the FBI said.').mentions[0]).toMatchObject({
+      edition: 'X',
+      editionNumber: 10,
+    });
     expect(mentions('As part of Operation Cross Country I think it went well.').mentions[0]).toMatchObject({ edition: null });
   });
 

@@ -47,14 +47,15 @@ export function startIngest(env: Record<string, string>, ...args: string[]): Run
       }
     }
   };
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
     settle();
   });
   const finished = new Promise<Finished>((resolve) => {
     child.on('close', (code, signal) => {
-      for (const wait of waiting.splice(0)) wait.reject(new Error(`ingest ended (${signal ?? code}) before '${wait.text}'; stderr:\n${stderr}\nstdout:\n${stdout}`));
+      for (const wait of waiting.splice(0))
+        wait.reject(new Error(`ingest ended (${signal ?? code}) before '${wait.text}'; stderr:\n${stderr}\nstdout:\n${stdout}`));
       resolve({ code, signal, stdout, stderr });
     });
   });

@@ -12,7 +12,10 @@ function refusal(bytes: Uint8Array): string {
 describe('readSource', () => {
   it("takes the ' date YYYY-MM-DD ' prefix as the stated date and removes only it", () => {
     const result = readSource(encode(' date 2017-10-19 WASHINGTON (CBS/WNCN) — The FBI said.\n\nSecond paragraph.'));
-    expect(result).toEqual({ ok: true, text: { statedDate: '2017-10-19', paragraphs: ['WASHINGTON (CBS/WNCN) — The FBI said.', 'Second paragraph.'], original: null, dateFoundIn: null } });
+    expect(result).toEqual({
+      ok: true,
+      text: { statedDate: '2017-10-19', paragraphs: ['WASHINGTON (CBS/WNCN) — The FBI said.', 'Second paragraph.'], original: null, dateFoundIn: null },
+    });
   });
 
   it('accepts a date line of its own and CRLF line ends', () => {
@@ -26,12 +29,21 @@ describe('readSource', () => {
   });
 
   it('has no stated date without a date line, and prose starting with the word date is prose', () => {
-    expect(readSource(encode('Date night was cancelled.'))).toEqual({ ok: true, text: { statedDate: null, paragraphs: ['Date night was cancelled.'], original: null, dateFoundIn: null } });
+    expect(readSource(encode('Date night was cancelled.'))).toEqual({
+      ok: true,
+      text: { statedDate: null, paragraphs: ['Date night was cancelled.'], original: null, dateFoundIn: null },
+    });
   });
 
   it('joins hard-wrapped lines and treats single lines as paragraphs when there are no blank lines', () => {
-    expect(readSource(encode('One line\nwrapped.\n\nTwo.'))).toMatchObject({ ok: true, text: { paragraphs: ['One line wrapped.', 'Two.'], original: null, dateFoundIn: null } });
-    expect(readSource(encode('One.\nTwo.\nThree.'))).toMatchObject({ ok: true, text: { paragraphs: ['One.', 'Two.', 'Three.'], original: null, dateFoundIn: null } });
+    expect(readSource(encode('One line\nwrapped.\n\nTwo.'))).toMatchObject({
+      ok: true,
+      text: { paragraphs: ['One line wrapped.', 'Two.'], original: null, dateFoundIn: null },
+    });
+    expect(readSource(encode('One.\nTwo.\nThree.'))).toMatchObject({
+      ok: true,
+      text: { paragraphs: ['One.', 'Two.', 'Three.'], original: null, dateFoundIn: null },
+    });
   });
 
   it('refuses an empty file and one of only white space', () => {

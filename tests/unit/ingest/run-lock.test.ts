@@ -15,7 +15,11 @@ const lockName = '.ingest.lock';
 
 /** Every file in the folder with its bytes. */
 function snapshot(folder: string): Map<string, string> {
-  return new Map(readdirSync(folder).sort().map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]));
+  return new Map(
+    readdirSync(folder)
+      .sort()
+      .map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]),
+  );
 }
 
 /** A process that is alive for the test and then ends. */

@@ -45,7 +45,11 @@ describe('a slug changed by hand', () => {
     // A changed source updates the copy, under the editor's slug and the same file name.
     const updated = ingestInto(folder, [aChanged]);
     expect(updated.outcomes[0]).toMatchObject({ copy: name, status: 'updated' });
-    expect(articleIn(folder, name)).toMatchObject({ slug: 'sweep-arrests', formerSlugs: ['operation-cross-country-12-traffickers-arrested'], title: 'Operation Cross Country: 13 traffickers arrested' });
+    expect(articleIn(folder, name)).toMatchObject({
+      slug: 'sweep-arrests',
+      formerSlugs: ['operation-cross-country-12-traffickers-arrested'],
+      title: 'Operation Cross Country: 13 traffickers arrested',
+    });
   });
 
   it('is kept with the editor’s other edits, and every slug it had is listed', () => {
@@ -71,7 +75,7 @@ describe('a slug changed by hand', () => {
     editSlug(folder, name, 'sweep-arrests');
     const manifest = parseManifest(folder.get(manifestName)!);
     const { slug: _slug, ...entry } = manifest.get(name)!;
-    manifest.set(name, { ...entry, written: sha256(new TextEncoder().encode(folder.get(name)!)) });
+    manifest.set(name, { ...entry, written: sha256(new TextEncoder().encode(folder.get(name))) });
     folder.set(manifestName, formatManifest(manifest));
     const plan = ingestInto(folder, [a]);
     expect(plan.outcomes[0]!.status).toBe('updated');
@@ -124,7 +128,10 @@ describe('a slug changed by hand', () => {
     editSlug(folder, other, 'operation-cross-country-12-traffickers-arrested');
     const former = ingestInto(folder, [a, b]);
     expect(former.refusals.map((refusal) => [refusal.path, refusal.reason])).toEqual([
-      [other, expect.stringContaining(`but ${name} lists it in formerSlugs: two copies cannot both claim /stories/operation-cross-country-12-traffickers-arrested/`)],
+      [
+        other,
+        expect.stringContaining(`but ${name} lists it in formerSlugs: two copies cannot both claim /stories/operation-cross-country-12-traffickers-arrested/`),
+      ],
     ]);
   });
 });
@@ -143,7 +150,10 @@ describe('npm run ingest, with a slug changed by hand', () => {
       const result = await runIngest({}, '--out', out, sourcesDir);
       expect(result.code).toBe(0);
       const check = checkCopy(readFileSync(file, 'utf8'));
-      expect(check).toMatchObject({ ok: true, article: { slug: 'independence-day-2019', formerSlugs: ['operation-independence-day-67-traffickers-arrested'] } });
+      expect(check).toMatchObject({
+        ok: true,
+        article: { slug: 'independence-day-2019', formerSlugs: ['operation-independence-day-67-traffickers-arrested'] },
+      });
     }
     const stories = readdirSync(out)
       .filter((name) => name.endsWith('.md'))

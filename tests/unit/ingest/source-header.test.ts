@@ -101,10 +101,19 @@ describe('text source header', () => {
 
   it('carries the header into the copy as original, and seeds get none', () => {
     const articles = ingestFresh([
-      source('a.txt', 'date 2017-10-19\nurl: https://example.com/news/84-children\noutlet: WNCN\n\nWASHINGTON — So far, 84 kids have been recovered in Operation Cross Country XI.'),
+      source(
+        'a.txt',
+        'date 2017-10-19\nurl: https://example.com/news/84-children\noutlet: WNCN\n\nWASHINGTON — So far, 84 kids have been recovered in Operation Cross Country XI.',
+      ),
       ...seedSources(),
     ]);
-    expect(articles.get('a.txt')!.original).toEqual({ url: 'https://example.com/news/84-children', outlet: 'WNCN', headline: null, author: null, published: '2017-10-19' });
+    expect(articles.get('a.txt')!.original).toEqual({
+      url: 'https://example.com/news/84-children',
+      outlet: 'WNCN',
+      headline: null,
+      author: null,
+      published: '2017-10-19',
+    });
     expect(articles.get('a.txt')!.dateSource).toBe('source');
     for (const seed of seedSources()) expect(articles.get(seed.file)!, seed.file).not.toHaveProperty('original');
   });

@@ -19,10 +19,15 @@ describe('startAhead', () => {
 
   it('never runs more than `window` chunks ahead of the consumer', async () => {
     let started = 0;
-    const chunks = startAhead(Array.from({ length: 20 }, (_, n) => n), 2, 3, async (chunk) => {
-      started += 1;
-      return chunk;
-    });
+    const chunks = startAhead(
+      Array.from({ length: 20 }, (_, n) => n),
+      2,
+      3,
+      async (chunk) => {
+        started += 1;
+        return chunk;
+      },
+    );
     await tick();
     expect(started).toBe(3);
     const iterator = chunks[Symbol.asyncIterator]();

@@ -42,11 +42,15 @@ describe('makeTitle', () => {
   });
 
   it('falls back to the figures, then to the whole first sentence without its dateline, never a cut', () => {
-    expect(makeTitle({ primary: null, mentions: [], figures: [figure(1, 'children', 'rescued')], leadSentences: [], sourceFile: 'x.txt' }, [])).toBe('1 child rescued');
-    expect(makeTitle({ primary: null, mentions: [], figures: [], leadSentences: ['AKRON, Ohio — Police held a press conference.'], sourceFile: 'x.txt' }, [])).toBe(
-      'Police held a press conference.',
+    expect(makeTitle({ primary: null, mentions: [], figures: [figure(1, 'children', 'rescued')], leadSentences: [], sourceFile: 'x.txt' }, [])).toBe(
+      '1 child rescued',
     );
-    expect(makeTitle({ primary: null, mentions: [], figures: [], leadSentences: ['word '.repeat(40).trim()], sourceFile: 'x.txt' }, [])).toBe('Report from x.txt');
+    expect(
+      makeTitle({ primary: null, mentions: [], figures: [], leadSentences: ['AKRON, Ohio — Police held a press conference.'], sourceFile: 'x.txt' }, []),
+    ).toBe('Police held a press conference.');
+    expect(makeTitle({ primary: null, mentions: [], figures: [], leadSentences: ['word '.repeat(40).trim()], sourceFile: 'x.txt' }, [])).toBe(
+      'Report from x.txt',
+    );
   });
 
   it('writes qualifiers and thousands', () => {
@@ -57,7 +61,9 @@ describe('makeTitle', () => {
 
 describe('slugs', () => {
   it('kebab-cases the lead clause of the title, ASCII only, at most 60 characters at a word boundary', () => {
-    expect(slugForTitle('Operation Cross Country XI: 84 children recovered, 120 traffickers arrested')).toBe('operation-cross-country-xi-84-children-recovered');
+    expect(slugForTitle('Operation Cross Country XI: 84 children recovered, 120 traffickers arrested')).toBe(
+      'operation-cross-country-xi-84-children-recovered',
+    );
     expect(slugify('More than 6,500 niños rescued in São Paulo')).toBe('more-than-6500-ninos-rescued-in-sao-paulo');
     expect(slugify('a '.repeat(50)).length).toBeLessThanOrEqual(60);
     expect(slugify('word'.repeat(30))).toHaveLength(60);

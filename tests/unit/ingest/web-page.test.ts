@@ -45,7 +45,20 @@ const shapes: Expected[] = [
     file: 'wordpress-news.html',
     first: 'CHARLOTTE, N.C. — The FBI said Monday that 105 children were recovered and 281 pimps were arrested',
     last: 'the National Center for Missing and Exploited Children.',
-    absent: ['Skip to content', 'Posted on', 'Agents brief reporters', 'Share this', 'Facebook', 'Related', 'Sweep nets 79 children', 'Thank you to every agent', 'Leave a Reply', 'Recent Posts', 'Proudly powered', '_stq'],
+    absent: [
+      'Skip to content',
+      'Posted on',
+      'Agents brief reporters',
+      'Share this',
+      'Facebook',
+      'Related',
+      'Sweep nets 79 children',
+      'Thank you to every agent',
+      'Leave a Reply',
+      'Recent Posts',
+      'Proudly powered',
+      '_stq',
+    ],
     original: {
       url: 'https://carolinaledger.example/2014/06/23/fbi-sweep-recovers-105-children/',
       outlet: 'The Carolina Ledger',
@@ -60,7 +73,21 @@ const shapes: Expected[] = [
     file: 'newsroom-jsonld.html',
     first: 'WASHINGTON (CBS/WNCN) — The FBI is cracking down',
     last: 'Anyone with information about a missing child can call 1-800-THE-LOST.',
-    absent: ['BREAKING', 'Posted:', 'Share on Facebook', 'FBI officials speak about the sweep', 'Advertisement', 'ADVERTISEMENT', 'Story continues', 'googletag', 'Sign up for our daily newsletter', 'Related stories', 'Last year', 'Human trafficking', 'Nexstar'],
+    absent: [
+      'BREAKING',
+      'Posted:',
+      'Share on Facebook',
+      'FBI officials speak about the sweep',
+      'Advertisement',
+      'ADVERTISEMENT',
+      'Story continues',
+      'googletag',
+      'Sign up for our daily newsletter',
+      'Related stories',
+      'Last year',
+      'Human trafficking',
+      'Nexstar',
+    ],
     original: {
       url: 'https://www.wncn.example/news/national/fbi-84-children-recovered-operation-cross-country-xi/',
       outlet: 'WNCN CBS 17',
@@ -70,13 +97,23 @@ const shapes: Expected[] = [
     },
     date: '2017-10-19',
     // The text dates the announcement a day earlier: the metadata's day is kept, the other recorded.
-    evidence: "Stated by the page's JSON-LD datePublished. The text's own date differs (2017-10-18): The text dates the announcement it reports: 'an Oct. 18, 2017 announcement'",
+    evidence:
+      "Stated by the page's JSON-LD datePublished. The text's own date differs (2017-10-18): The text dates the announcement it reports: 'an Oct. 18, 2017 announcement'",
   },
   {
     file: 'gov-press-release.html',
     first: 'WASHINGTON—The FBI, in partnership with the Department of Justice',
     last: 'call 1-800-CALL-FBI.',
-    absent: ['An official website', 'Here’s how you know', 'Skip to main content', 'Press Releases', 'For Immediate Release', 'Press Release Number', 'Return to Press Releases', 'FOIA'],
+    absent: [
+      'An official website',
+      'Here’s how you know',
+      'Skip to main content',
+      'Press Releases',
+      'For Immediate Release',
+      'Press Release Number',
+      'Return to Press Releases',
+      'FOIA',
+    ],
     original: {
       url: 'https://www.justice.example/opa/pr/fbi-announces-results-operation-cross-country-vii',
       outlet: 'United States Department of Justice',
@@ -85,7 +122,8 @@ const shapes: Expected[] = [
       published: '2013-07-29',
     },
     date: '2013-07-29',
-    evidence: "Stated by the page's <time datetime>. The text's own date differs (2013-07-27): The text dates the announcement it reports: 'a July 27, 2013 statement'",
+    evidence:
+      "Stated by the page's <time datetime>. The text's own date differs (2013-07-27): The text dates the announcement it reports: 'a July 27, 2013 statement'",
   },
   {
     file: 'amp-article.html',
@@ -106,7 +144,18 @@ const shapes: Expected[] = [
     file: 'cookie-banner-comments.html',
     first: 'Some 103 children have been rescued from sex traffickers',
     last: 'took part in the operation over several days.',
-    absent: ['We value your privacy', 'cookies', 'Accept All', 'Showbiz', 'Wednesday 18 Oct', 'reader123', 'horrifying', 'Praying', 'Cookie policy', '__CMP_CONFIG__'],
+    absent: [
+      'We value your privacy',
+      'cookies',
+      'Accept All',
+      'Showbiz',
+      'Wednesday 18 Oct',
+      'reader123',
+      'horrifying',
+      'Praying',
+      'Cookie policy',
+      '__CMP_CONFIG__',
+    ],
     original: {
       url: 'https://metrocourier.example/us-news/fbi-operation-recovers-103-children-sex-trafficking-9921',
       outlet: 'Metro Courier',
@@ -136,7 +185,12 @@ describe('saved web pages in the shapes publishers use', () => {
   it('extracts figures and operations from a page exactly as from a text source', () => {
     const { article } = ingestPage('newsroom-jsonld.html');
     expect(article.operations.map((operation) => [operation.id, operation.edition])).toContainEqual(['operation-cross-country', 'XI']);
-    expect(article.figures.map((figure) => [figure.value, figure.subject])).toEqual(expect.arrayContaining([[84, 'children'], [120, 'traffickers']]));
+    expect(article.figures.map((figure) => [figure.value, figure.subject])).toEqual(
+      expect.arrayContaining([
+        [84, 'children'],
+        [120, 'traffickers'],
+      ]),
+    );
     expect(article.dateline).toBe('WASHINGTON');
     expect(article.outlet).toBe('CBS/WNCN');
   });
@@ -155,7 +209,9 @@ describe('saved web pages in the shapes publishers use', () => {
     const expected = readWebPage(encode(html));
     if (!expected.ok) throw new Error(expected.reason);
     const wrapped = [
-      html.replace('<body class="path-node page-node-type-press-release">', '$&<form method="post" action="./release.aspx" id="aspnetForm">').replace('</body>', '</form></body>'),
+      html
+        .replace('<body class="path-node page-node-type-press-release">', '$&<form method="post" action="./release.aspx" id="aspnetForm">')
+        .replace('</body>', '</form></body>'),
       html.replace('<div class="field_body">', '<div class="field_body social-share-enabled related-content">'),
     ];
     for (const variant of wrapped) {
@@ -173,7 +229,10 @@ describe('saved web pages in the shapes publishers use', () => {
   });
 
   it('reads a page in the character set it declares', () => {
-    const html = '<html><head><meta charset="windows-1252"><title>T</title></head><body><article>' + '<p>The FBI said caf\u00e9 owners helped agents recover 84 children in the sweep, officials said on Thursday in Washington.</p>'.repeat(3) + '</article></body></html>';
+    const html =
+      '<html><head><meta charset="windows-1252"><title>T</title></head><body><article>' +
+      '<p>The FBI said caf\u00e9 owners helped agents recover 84 children in the sweep, officials said on Thursday in Washington.</p>'.repeat(3) +
+      '</article></body></html>';
     const bytes = Uint8Array.from([...html].map((character) => character.charCodeAt(0)));
     const result = readWebPage(bytes);
     if (!result.ok) throw new Error(result.reason);
@@ -188,7 +247,9 @@ describe('bad pages are refused with a reason', () => {
 
   it('refuses what is not an HTML page', () => {
     expect(refusal(encode('{"headline": "FBI sweep", "body": "84 children"}'))).toBe('is not an HTML page (no <html>, <head> or <body> near its start)');
-    expect(refusal(Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x01]))).toBe('is not an HTML page (it is binary: it contains NUL bytes)');
+    expect(refusal(Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x01]))).toBe(
+      'is not an HTML page (it is binary: it contains NUL bytes)',
+    );
     expect(refusal(encode('Just some text, saved with the wrong name.'))).toContain('is not an HTML page');
     expect(refusal(Uint8Array.from([0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x3e, 0xff, 0xfe]))).toContain('is not valid UTF-8 (invalid byte at offset 6)');
     expect(refusal(new Uint8Array())).toBe('is empty (0 bytes)');
@@ -203,7 +264,9 @@ describe('bad pages are refused with a reason', () => {
     expect(refusal(page('login-wall.html'))).toBe(
       'is a login page (it asks for a password), not the article: save the page as a reader sees it after signing in or accepting',
     );
-    expect(refusal(page('consent-wall.html'))).toBe('is a cookie consent wall, not the article: save the page as a reader sees it after signing in or accepting');
+    expect(refusal(page('consent-wall.html'))).toBe(
+      'is a cookie consent wall, not the article: save the page as a reader sees it after signing in or accepting',
+    );
   });
 
   it('refuses a second copy of a page already archived: the same address, or the same text', () => {
@@ -218,7 +281,8 @@ describe('bad pages are refused with a reason', () => {
     expect(again.refusals).toEqual([
       {
         path: 'in/wordpress-news-amp.html',
-        reason: 'is the same page as wordpress-news.html (address https://www.carolinaledger.example/2014/06/23/fbi-sweep-recovers-105-children/); not ingested twice',
+        reason:
+          'is the same page as wordpress-news.html (address https://www.carolinaledger.example/2014/06/23/fbi-sweep-recovers-105-children/); not ingested twice',
       },
       { path: 'in/wordpress-news-copy.htm', reason: 'is the same article as wordpress-news.html (identical text); not ingested twice' },
     ]);
@@ -234,14 +298,20 @@ describe('bad pages are refused with a reason', () => {
 describe('SeenPages', () => {
   it("reads the folder's copies only for a source new to it, once, and knows one page by its variant addresses", () => {
     let reads = 0;
-    const copy = { source: { file: 'old.html', sha256: '0'.repeat(64) }, original: { url: 'https://example.com/story/', outlet: null, headline: null, author: null, published: null } };
+    const copy = {
+      source: { file: 'old.html', sha256: '0'.repeat(64) },
+      original: { url: 'https://example.com/story/', outlet: null, headline: null, author: null, published: null },
+    };
     const seen = new SeenPages(() => {
       reads += 1;
       return [copy, null];
     });
     expect(seen.claim('https://example.com/story', { file: 'old.html', path: 'in/old.html' }, false)).toBeUndefined();
     expect(reads).toBe(0);
-    expect(seen.claim('http://www.example.com/story?utm_source=feed#top', { file: 'new.html', path: 'in/new.html' }, true)).toEqual({ file: 'old.html', path: 'in/old.html' });
+    expect(seen.claim('http://www.example.com/story?utm_source=feed#top', { file: 'new.html', path: 'in/new.html' }, true)).toEqual({
+      file: 'old.html',
+      path: 'in/old.html',
+    });
     expect(seen.claim('https://example.com/other', { file: 'other.html', path: 'in/other.html' }, true)).toBeUndefined();
     expect(reads).toBe(1);
     expect(pageKey('https://WWW.Example.com/a/b/?b=2&a=1&fbclid=x#c')).toBe('example.com/a/b?a=1&b=2');
@@ -252,7 +322,20 @@ describe('nothing of a hostile page reaches the site', () => {
   it('keeps only text: no script, style, handler, javascript: address or iframe survives into the copy', () => {
     const { article, body } = ingestPage('hostile.html');
     const copy = formatArticleWithBody(article, body);
-    for (const bad of ['fetch(', 'onload', 'onclick', 'onmouseover', 'javascript:', 'iframe', 'passwd', 'evil', 'alert(5)', 'alert(9)', 'alert(12)', 'background']) {
+    for (const bad of [
+      'fetch(',
+      'onload',
+      'onclick',
+      'onmouseover',
+      'javascript:',
+      'iframe',
+      'passwd',
+      'evil',
+      'alert(5)',
+      'alert(9)',
+      'alert(12)',
+      'background',
+    ]) {
       expect(copy, bad).not.toContain(bad);
     }
     expect(article.original?.url).toBeNull();

@@ -38,7 +38,12 @@ describe('indexSite', () => {
     const summary = await indexSite(dir, 2);
     expect(summary.indexedPages).toBe(2);
     const fragments = readdirSync(path.join(dir, 'pagefind', 'fragment')).map(
-      (name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, 'pagefind', 'fragment', name))).subarray(12).toString('utf8')) as { url: string; content: string },
+      (name) =>
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(dir, 'pagefind', 'fragment', name)))
+            .subarray(12)
+            .toString('utf8'),
+        ) as { url: string; content: string },
     );
     expect(fragments.map((fragment) => fragment.url).sort()).toEqual(['/stories/a/', '/stories/b/']);
     expect(fragments.every((fragment) => !fragment.content.includes('Navigation'))).toBe(true);

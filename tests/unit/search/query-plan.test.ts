@@ -11,7 +11,11 @@ const aliases = [
 describe('planQuery', () => {
   it('turns a catalogue alias into the operation, whatever its case, and keeps the other words', () => {
     expect(planQuery('Operation Cross County', aliases)).toEqual({ term: '', operations: ['Operation Cross Country'], words: [] });
-    expect(planQuery('children cross  country charlotte', aliases)).toEqual({ term: 'children charlotte', operations: ['Operation Cross Country'], words: ['children', 'charlotte'] });
+    expect(planQuery('children cross  country charlotte', aliases)).toEqual({
+      term: 'children charlotte',
+      operations: ['Operation Cross Country'],
+      words: ['children', 'charlotte'],
+    });
   });
 
   it('matches names as whole words only', () => {

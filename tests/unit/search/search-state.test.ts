@@ -32,7 +32,11 @@ describe('search state in the URL', () => {
   });
 
   it('writes a canonical URL that reads back to the same search', () => {
-    const original = state({ query: ' "nationwide sweep" ', filters: { ...noFilters(), operation: ['Operation Cross Country'], place: ['CHARLOTTE, N.C.'] }, sort: 'date' });
+    const original = state({
+      query: ' "nationwide sweep" ',
+      filters: { ...noFilters(), operation: ['Operation Cross Country'], place: ['CHARLOTTE, N.C.'] },
+      sort: 'date',
+    });
     const url = searchStateUrl(original);
     expect(url).toBe('/search/?q=%22nationwide+sweep%22&operation=Operation+Cross+Country&place=CHARLOTTE%2C+N.C.&sort=date');
     expect(readSearchState(new URL(url, 'https://x.example').search)).toEqual({ ...original, query: '"nationwide sweep"' });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { describeChart, layoutBarChart } from '@/domain/chart';
 
 const groups = [
-  { label: '2017', bars: [{ series: 'children recovered', value: 84, text: '84', href: '#a' }, { series: 'traffickers arrested', value: 120, text: '120', href: '#b' }] },
+  {
+    label: '2017',
+    bars: [
+      { series: 'children recovered', value: 84, text: '84', href: '#a' },
+      { series: 'traffickers arrested', value: 120, text: '120', href: '#b' },
+    ],
+  },
   { label: '2019', bars: [{ series: 'children recovered', value: 30, text: 'about 30', href: '#c' }] },
 ];
 

@@ -61,7 +61,9 @@ describe('plain text citation', () => {
 
 describe('BibTeX citation', () => {
   it('escapes every character BibTeX reads as markup', () => {
-    expect(escapeBibtex('50% of $10 & #1 {x} a_b ~ ^ \\')).toBe('50\\% of \\$10 \\& \\#1 \\{x\\} a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(escapeBibtex('50% of $10 & #1 {x} a_b ~ ^ \\')).toBe(
+      '50\\% of \\$10 \\& \\#1 \\{x\\} a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+    );
   });
 
   it('keeps a hostile headline as text with balanced braces', () => {
@@ -126,8 +128,19 @@ describe('CSL-JSON citation', () => {
   });
 
   it('takes the original headline, author and URL when present, and its date when the story has none', () => {
-    const item = cslJsonCitation({ story: undated, permalink, archive, original: { headline: 'Sweep', author: 'A. Writer', url: 'https://news.test/x', published: '2017-08-01' } });
-    expect(item).toMatchObject({ title: 'Sweep', author: [{ literal: 'A. Writer' }], URL: 'https://news.test/x', issued: { 'date-parts': [[2017, 8, 1]] }, archive_location: permalink });
+    const item = cslJsonCitation({
+      story: undated,
+      permalink,
+      archive,
+      original: { headline: 'Sweep', author: 'A. Writer', url: 'https://news.test/x', published: '2017-08-01' },
+    });
+    expect(item).toMatchObject({
+      title: 'Sweep',
+      author: [{ literal: 'A. Writer' }],
+      URL: 'https://news.test/x',
+      issued: { 'date-parts': [[2017, 8, 1]] },
+      archive_location: permalink,
+    });
     expect(item['note']).toBe('Archive title: An undated story');
   });
 });

@@ -116,6 +116,10 @@ describe('editions table', () => {
   it('charts every edition row, undated editions included, one bar per distinct number', () => {
     const groups = editionsChartGroups(table([xi, thirteenA, thirteenB]));
     expect(groups.map((group) => group.label)).toEqual(['2017 — Edition 11 (XI)', 'Edition 13 (13th year) — year not stated']);
-    expect(groups[1]!.bars.map((bar) => `${bar.text} ${bar.series}`)).toEqual(['59 children recovered', 'More than 200 victims recovered', '210 victims recovered']);
+    expect(groups[1]!.bars.map((bar) => `${bar.text} ${bar.series}`)).toEqual([
+      '59 children recovered',
+      'More than 200 victims recovered',
+      '210 victims recovered',
+    ]);
   });
 });

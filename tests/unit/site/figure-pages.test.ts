@@ -12,7 +12,13 @@ function withFigures(id: string, date: string | null, count: number): StoryRecor
   return date === null ? story(id, overrides) : datedStory(id, date, overrides);
 }
 
-const stories = [withFigures('a', '2019-03-01', 3), withFigures('b', '2019-08-01', 2), withFigures('c', '2017-01-01', 2), withFigures('u', null, 1), withFigures('none', '2018-01-01', 0)].sort(compareStories);
+const stories = [
+  withFigures('a', '2019-03-01', 3),
+  withFigures('b', '2019-08-01', 2),
+  withFigures('c', '2017-01-01', 2),
+  withFigures('u', null, 1),
+  withFigures('none', '2018-01-01', 0),
+].sort(compareStories);
 const rowsOf = (s: StoryRecord) => buildFigureRows([s], citeFigures, () => 'Operation Cross Country');
 
 describe('planFigurePages', () => {
@@ -31,7 +37,9 @@ describe('planFigurePages', () => {
       { year: 2017, label: '2017', figures: 2, stories: 1, href: '/figures/2017/' },
       { year: null, label: 'Undated', figures: 1, stories: 1, href: '/figures/undated/' },
     ]);
-    expect(layout.pages.map((page) => [page.path, page.rows.map((row) => row.cited.story.id), page.part, page.parts, page.start, page.previous, page.next])).toEqual([
+    expect(
+      layout.pages.map((page) => [page.path, page.rows.map((row) => row.cited.story.id), page.part, page.parts, page.start, page.previous, page.next]),
+    ).toEqual([
       ['/figures/2019/', ['b', 'b', 'a'], 1, 2, 0, null, '/figures/2019/2/'],
       ['/figures/2019/2/', ['a', 'a'], 2, 2, 3, '/figures/2019/', null],
       ['/figures/2017/', ['c', 'c'], 1, 1, 0, null, null],

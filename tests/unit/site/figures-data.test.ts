@@ -49,7 +49,17 @@ const undated = story('undated', {
   title: '-1 story, with a comma',
   dateEvidence: "Clues without a year: 'last month'",
   paragraphs: [['More than 200 victims were rescued.']],
-  figures: [figure({ sentence: 'More than 200 victims were rescued.', value: 200, text: 'More than 200', qualifier: 'more than', subject: 'victims', action: 'rescued', operation: null })],
+  figures: [
+    figure({
+      sentence: 'More than 200 victims were rescued.',
+      value: 200,
+      text: 'More than 200',
+      qualifier: 'more than',
+      subject: 'victims',
+      action: 'rescued',
+      operation: null,
+    }),
+  ],
 });
 
 describe('open data rows', () => {
@@ -81,7 +91,15 @@ describe('open data rows', () => {
       sentence_path: '/stories/xi/#s-2',
       figure_index: 0,
     });
-    expect(rows[2]).toMatchObject({ story_slug: 'undated', date: null, date_source: 'unknown', operation_id: null, operation_name: null, edition: null, sentence_path: '/stories/undated/#s-1' });
+    expect(rows[2]).toMatchObject({
+      story_slug: 'undated',
+      date: null,
+      date_source: 'unknown',
+      operation_id: null,
+      operation_name: null,
+      edition: null,
+      sentence_path: '/stories/undated/#s-1',
+    });
   });
 
   it('has a value for every documented column and no other', () => {

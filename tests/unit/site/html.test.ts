@@ -100,7 +100,13 @@ describe('long lists as markup', () => {
         dateSource: 'source',
         paragraphs: [[`Since 2003, more than ${value} children have been recovered.`]],
         figures: [
-          figure({ sentence: `Since 2003, more than ${value} children have been recovered.`, value, text: `more than ${value}`, qualifier: 'more than', scope: { kind: 'cumulative', since: 2003, until: null, region: null } }),
+          figure({
+            sentence: `Since 2003, more than ${value} children have been recovered.`,
+            value,
+            text: `more than ${value}`,
+            qualifier: 'more than',
+            scope: { kind: 'cumulative', since: 2003, until: null, region: null },
+          }),
         ],
       });
     const stories = [total('t1', '2015-01-01', 100), total('t2', '2016-01-01', 100), total('t3', '2017-01-01', 200), bad];
@@ -128,7 +134,9 @@ describe('long lists as markup', () => {
     });
     const table = measureRowsHtml(buildOperationTimeline(crossCountry, [one], citeFigures).entries[0]!.measures).value;
     expect(table.split('A long headline')).toHaveLength(2);
-    expect(table).toContain('<li><span class="source-key">[1]</span> <a href="/stories/one/">A long headline</a>, <time datetime="2017-10-19">October 19, 2017</time></li>');
+    expect(table).toContain(
+      '<li><span class="source-key">[1]</span> <a href="/stories/one/">A long headline</a>, <time datetime="2017-10-19">October 19, 2017</time></li>',
+    );
     expect(table).toContain('<li><a href="/stories/one/">story [1]</a> <span class="source-again">(above)</span></li>');
   });
 });
@@ -210,7 +218,9 @@ describe('an operation timeline entry with many numbers for one measure', () => 
     const markup = measureRowsHtml([children]).value;
     expect(markup.match(/<tr[ >]/g)).toHaveLength(7);
     expect(markup).toContain('<th scope="rowgroup" rowspan="7">children recovered <strong class="differs">Reports differ</strong></th>');
-    expect(markup).toContain('<tr class="other-numbers"><td colspan="2">3 other numbers, given by 3 stories: every figure is in <a href="/figures/">the figures table</a></td></tr>');
+    expect(markup).toContain(
+      '<tr class="other-numbers"><td colspan="2">3 other numbers, given by 3 stories: every figure is in <a href="/figures/">the figures table</a></td></tr>',
+    );
     expect(markup).not.toContain('>18</a>');
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { newsArticle, serializeJsonLd } from '@/domain/json-ld';
 import { datedStory, story } from './story-factory.ts';
 
-const base = { url: 'https://x.example/stories/a/', description: 'd', operations: [{ name: 'Operation Cross Country', url: 'https://x.example/operations/operation-cross-country/' }] };
+const base = {
+  url: 'https://x.example/stories/a/',
+  description: 'd',
+  operations: [{ name: 'Operation Cross Country', url: 'https://x.example/operations/operation-cross-country/' }],
+};
 
 describe('NewsArticle JSON-LD', () => {
   it('states datePublished, dateline and publisher only when the article does', () => {

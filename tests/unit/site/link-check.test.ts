@@ -12,7 +12,10 @@ function page(relative: string, html: string): void {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('link checker', () => {
-  page('index.html', '<a href="/a/">a</a><a href="/a/#s-1">s1</a><a href="https://site.example/a/">abs</a><a href="https://elsewhere.example/">x</a><link href="/style.css">');
+  page(
+    'index.html',
+    '<a href="/a/">a</a><a href="/a/#s-1">s1</a><a href="https://site.example/a/">abs</a><a href="https://elsewhere.example/">x</a><link href="/style.css">',
+  );
   page('a/index.html', '<p><span id="s-1">One</span></p><a href="../b/">rel</a><a href="/missing/">m</a><a href="/a/#s-9">bad</a><a href="#s-1">self</a>');
   page('b/index.html', '<p>&lt;a href=&quot;/not-a-link/&quot;&gt; is text</p><script type="application/ld+json">{"url":"/nowhere/"}</script>');
   page('style.css', 'body{}');

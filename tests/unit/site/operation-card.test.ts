@@ -29,7 +29,9 @@ describe('operation card sentences', () => {
     const lead = latestEditionSentence(summary, '/operations/operation-cross-country/')!;
     expect(segmentsText(lead)).toBe('Newest dated edition: 2017 — Edition 11 (XI), with 84 children recovered and 120 traffickers arrested.');
     expect(lead.find((segment) => segment.text === '2017 — Edition 11 (XI)')!.href).toBe('/operations/operation-cross-country/#edition-11');
-    expect(segmentsText(undatedEditionsSentence(summary, '/operations/operation-cross-country/')!)).toBe('Also in the archive: Edition 13 (13th year) — year not stated.');
+    expect(segmentsText(undatedEditionsSentence(summary, '/operations/operation-cross-country/')!)).toBe(
+      'Also in the archive: Edition 13 (13th year) — year not stated.',
+    );
   });
 
   it('falls back to an edition without a year, saying so, when no edition has one', () => {
@@ -55,7 +57,11 @@ describe('operation card sentences', () => {
     expect(segmentsText(totals)).toBe(
       'As of August 8, 2019, the running totals since 2003 were more than 6,600 children recovered or identified and more than 2,700 traffickers convicted, according to “Operation Independence Day: 67 traffickers arrested”.',
     );
-    expect(totals.filter((segment) => segment.href).map((segment) => segment.href)).toEqual(['/stories/report/#s-1', '/stories/report/#s-1', '/stories/report/']);
+    expect(totals.filter((segment) => segment.href).map((segment) => segment.href)).toEqual([
+      '/stories/report/#s-1',
+      '/stories/report/#s-1',
+      '/stories/report/',
+    ]);
   });
 
   it('says when the report of the totals is undated', () => {
@@ -65,6 +71,8 @@ describe('operation card sentences', () => {
       figures: [figure({ sentence, value: 6500, text: 'more than 6,500', scope: since2003, operation: 'innocence-lost' })],
     });
     const summary = summariseOperation(buildOperationTimeline(innocenceLost, [undated], citeFigures));
-    expect(segmentsText(runningTotalsSentence(summary)!)).toMatch(/^In a report whose date is not stated, the running totals since 2003 were more than 6,500 children recovered, /);
+    expect(segmentsText(runningTotalsSentence(summary)!)).toMatch(
+      /^In a report whose date is not stated, the running totals since 2003 were more than 6,500 children recovered, /,
+    );
   });
 });

@@ -18,7 +18,14 @@ function seedLike() {
       figures: [
         figure({ sentence, value: 84, text: '84' }),
         figure({ sentence, value: 120, text: '120', subject: 'traffickers', action: 'arrested' }),
-        figure({ sentence, value: 11, text: '11', subject: 'people', action: 'arrested', scope: { kind: 'region', since: null, until: null, region: 'North Carolina' } }),
+        figure({
+          sentence,
+          value: 11,
+          text: '11',
+          subject: 'people',
+          action: 'arrested',
+          scope: { kind: 'region', since: null, until: null, region: 'North Carolina' },
+        }),
       ],
     }),
     datedStory('independence', '2019-08-08', {
@@ -118,7 +125,9 @@ describe('operation timeline', () => {
 
   it('charts figures by the year of their story, never for undated stories', () => {
     const timeline = buildOperationTimeline(crossCountry, seedLike(), citeFigures);
-    expect(timeline.figuresByYear.map((g) => [g.label, g.bars.map((b) => `${b.text} ${b.series}`)])).toEqual([['2017', ['84 children recovered', '120 traffickers arrested']]]);
+    expect(timeline.figuresByYear.map((g) => [g.label, g.bars.map((b) => `${b.text} ${b.series}`)])).toEqual([
+      ['2017', ['84 children recovered', '120 traffickers arrested']],
+    ]);
   });
 
   it('keeps stories that only name the operation apart', () => {
@@ -140,7 +149,9 @@ describe('operation timeline', () => {
   });
 
   it('charts only the lowest and highest when a year has more than two numbers for one measure, and says so', () => {
-    const reports = [70, 84, 90, 84].map((value, i) => datedStory(`r${i}`, `2016-0${i + 1}-01`, { paragraphs, figures: [figure({ sentence, value, text: String(value) })] }));
+    const reports = [70, 84, 90, 84].map((value, i) =>
+      datedStory(`r${i}`, `2016-0${i + 1}-01`, { paragraphs, figures: [figure({ sentence, value, text: String(value) })] }),
+    );
     const [group] = buildOperationTimeline(crossCountry, reports, citeFigures).figuresByYear;
     expect(group!.bars.map((bar) => bar.text)).toEqual(['70 (lowest of 3 numbers reported)', '90 (highest of 3 numbers reported)']);
   });
@@ -150,7 +161,12 @@ describe('operation timeline', () => {
       const s = datedStory(id, date, { paragraphs, figures: [figure({ sentence, text, value: 1, scope: cumulative(2003, null) })] });
       return { story: s, figures: citeFigures(s) };
     };
-    const rows = foldRunningTotals([total('a', '2017-01-01', 'more than 6,500'), total('b', '2017-06-01', 'more than 6,500'), total('c', '2019-01-01', 'more than 6,600'), total('d', '2020-01-01', 'more than 6,500')]);
+    const rows = foldRunningTotals([
+      total('a', '2017-01-01', 'more than 6,500'),
+      total('b', '2017-06-01', 'more than 6,500'),
+      total('c', '2019-01-01', 'more than 6,600'),
+      total('d', '2020-01-01', 'more than 6,500'),
+    ]);
     expect(rows.map((row) => [row.first.story.id, row.reports.length])).toEqual([
       ['a', 2],
       ['c', 1],

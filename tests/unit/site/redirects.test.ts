@@ -16,11 +16,26 @@ describe('storyRedirects', () => {
   });
 
   it('is empty when no story was renamed', () => {
-    expect(storyRedirects([{ id: 'a', data: {} }, { id: 'b', data: { formerSlugs: [] } }])).toEqual([]);
+    expect(
+      storyRedirects([
+        { id: 'a', data: {} },
+        { id: 'b', data: { formerSlugs: [] } },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses an old permalink that is a live story, or the old permalink of two stories', () => {
-    expect(() => storyRedirects([{ id: 'a', data: { formerSlugs: ['b'] } }, { id: 'b', data: {} }])).toThrow("story 'a' lists 'b' in formerSlugs, but that is the slug of another story");
-    expect(() => storyRedirects([{ id: 'a', data: { formerSlugs: ['old'] } }, { id: 'c', data: { formerSlugs: ['old'] } }])).toThrow("stories 'a' and 'c' both list 'old'");
+    expect(() =>
+      storyRedirects([
+        { id: 'a', data: { formerSlugs: ['b'] } },
+        { id: 'b', data: {} },
+      ]),
+    ).toThrow("story 'a' lists 'b' in formerSlugs, but that is the slug of another story");
+    expect(() =>
+      storyRedirects([
+        { id: 'a', data: { formerSlugs: ['old'] } },
+        { id: 'c', data: { formerSlugs: ['old'] } },
+      ]),
+    ).toThrow("stories 'a' and 'c' both list 'old'");
   });
 });

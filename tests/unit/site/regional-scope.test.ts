@@ -77,10 +77,12 @@ describe('regional figures on the timeline', () => {
 
 describe('a regional figure names its place', () => {
   it('in words that stand alone', () => {
-    expect(describeFigureWithPlace({ text: 'Three', subject: 'children', action: 'recovered', scope: region('Charlotte') })).toBe('Three children recovered (Charlotte)');
-    expect(describeFigureWithPlace({ text: '84', subject: 'children', action: 'recovered', scope: { kind: 'operation', since: null, until: null, region: null } })).toBe(
-      '84 children recovered',
+    expect(describeFigureWithPlace({ text: 'Three', subject: 'children', action: 'recovered', scope: region('Charlotte') })).toBe(
+      'Three children recovered (Charlotte)',
     );
+    expect(
+      describeFigureWithPlace({ text: '84', subject: 'children', action: 'recovered', scope: { kind: 'operation', since: null, until: null, region: null } }),
+    ).toBe('84 children recovered');
   });
 
   it('in its scope label, a place’s running total included', () => {
@@ -89,7 +91,11 @@ describe('a regional figure names its place', () => {
   });
 
   it('in a story list’s headline figure', () => {
-    const local = datedStory('omaha', '2017-10-20', { paragraphs, operations: [mention()], figures: [figure({ sentence, value: 2, text: 'two', scope: region('Omaha') })] });
+    const local = datedStory('omaha', '2017-10-20', {
+      paragraphs,
+      operations: [mention()],
+      figures: [figure({ sentence, value: 2, text: 'two', scope: region('Omaha') })],
+    });
     expect(buildStoryListItem(local, citeFigures, new Map()).headline?.text).toBe('two children recovered (Omaha)');
   });
 });

@@ -28,7 +28,9 @@ describe('related stories', () => {
   });
 
   it('caps the list and only looks at a bounded window of each bucket', () => {
-    const many = Array.from({ length: 40 }, (_, i) => story(`s${String(i).padStart(2, '0')}`, { operations: [mention({ edition: '13th year', editionNumber: 13 })] }));
+    const many = Array.from({ length: 40 }, (_, i) =>
+      story(`s${String(i).padStart(2, '0')}`, { operations: [mention({ edition: '13th year', editionNumber: 13 })] }),
+    );
     const related = buildRelated(many, { limit: 3, window: 2 });
     expect(related.get('s20')!.map((r) => r.story.id)).toEqual(['s19', 's21', 's18']);
     expect(related.get('s00')!.map((r) => r.story.id)).toEqual(['s01', 's02']);

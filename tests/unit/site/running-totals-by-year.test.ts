@@ -25,7 +25,16 @@ function total(id: string, date: string | null, value: number): ReturnType<typeo
     dateSource: date === null ? 'unknown' : 'source',
     operations: [mention({ id: 'innocence-lost', text: 'Innocence Lost' })],
     paragraphs: [[sentence]],
-    figures: [figure({ sentence, value, text: `more than ${value}`, qualifier: 'more than', operation: 'innocence-lost', scope: { kind: 'cumulative', since: 2003, until: null, region: null } })],
+    figures: [
+      figure({
+        sentence,
+        value,
+        text: `more than ${value}`,
+        qualifier: 'more than',
+        operation: 'innocence-lost',
+        scope: { kind: 'cumulative', since: 2003, until: null, region: null },
+      }),
+    ],
   });
 }
 
@@ -39,7 +48,7 @@ const stories = [
 const timeline = buildOperationTimeline(operation, stories, citeFigures);
 
 describe('runningTotalsByYear', () => {
-  it("gives each year its last report and its count, oldest year first, undated last and not placed", () => {
+  it('gives each year its last report and its count, oldest year first, undated last and not placed', () => {
     const years = runningTotalsByYear(timeline.runningTotals);
     expect(years.map(({ year, last, reports }) => [year, last?.story.id ?? null, reports])).toEqual([
       [2015, 'b', 3],

@@ -46,7 +46,13 @@ describe("the story page's original", () => {
 
   it('escapes everything the original holds, and links no address but http(s)', () => {
     const hostile = datedStory('e', '2017-10-19', {
-      original: { url: "https://example.com/a?x='onmouseover=alert(1)&y=2", outlet: '<img src=x onerror=alert(3)>', headline: '</q><script>alert("h")</script>', author: 'A & "B"', published: null },
+      original: {
+        url: "https://example.com/a?x='onmouseover=alert(1)&y=2",
+        outlet: '<img src=x onerror=alert(3)>',
+        headline: '</q><script>alert("h")</script>',
+        author: 'A & "B"',
+        published: null,
+      },
     });
     const shown = view(hostile);
     const markup = firstPublishedHtml(shown.original).value + headlineNoteHtml(shown.original).value;

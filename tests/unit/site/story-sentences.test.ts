@@ -32,7 +32,14 @@ describe('sentence anchors', () => {
 
   it('folds every kind of whitespace, and leaves a sentence already folded as it is', () => {
     expect(normalise('Two has 84 kids.')).toBe('Two has 84 kids.');
-    for (const loose of [' Two has 84 kids.', 'Two has 84 kids. ', 'Two  has 84 kids.', 'Two\thas 84 kids.', 'Two\u00a0has 84\nkids.', '\ufeffTwo has 84 kids.']) {
+    for (const loose of [
+      ' Two has 84 kids.',
+      'Two has 84 kids. ',
+      'Two  has 84 kids.',
+      'Two\thas 84 kids.',
+      'Two\u00a0has 84\nkids.',
+      '\ufeffTwo has 84 kids.',
+    ]) {
       expect(normalise(loose), JSON.stringify(loose)).toBe('Two has 84 kids.');
     }
     expect(normalise(' \n ')).toBe('');

@@ -27,7 +27,12 @@ describe('story view', () => {
     const view = buildStoryView(dated, body, { citations: citeFigures, operationById: operations, site });
     expect(view.figures.map((f) => f.cited.href)).toEqual(['/stories/xi/#s-2', '/stories/xi/#s-3']);
     expect(view.figures[0]!.operation).toEqual({ name: 'Operation Cross Country', href: '/operations/operation-cross-country/', indexed: true });
-    expect(view.paragraphs.flat().filter((s) => s.cited).map((s) => s.id)).toEqual(['s-2', 's-3']);
+    expect(
+      view.paragraphs
+        .flat()
+        .filter((s) => s.cited)
+        .map((s) => s.id),
+    ).toEqual(['s-2', 's-3']);
   });
 
   it('gives the search index each operation name once and a region, not the scope labels', () => {
@@ -42,9 +47,13 @@ describe('story view', () => {
     const regionalBody = [['In North Carolina, 12 children were recovered.']];
     const regional = datedStory('r', '2017-10-19', {
       paragraphs: regionalBody,
-      figures: [figure({ sentence: 'In North Carolina, 12 children were recovered.', scope: { kind: 'region', since: null, until: null, region: 'North Carolina' } })],
+      figures: [
+        figure({ sentence: 'In North Carolina, 12 children were recovered.', scope: { kind: 'region', since: null, until: null, region: 'North Carolina' } }),
+      ],
     });
-    expect(buildStoryView(regional, regionalBody, { citations: citeFigures, operationById: operations, site }).figures.map((f) => [f.scope, f.scopeIndexed])).toEqual([['region: North Carolina', true]]);
+    expect(
+      buildStoryView(regional, regionalBody, { citations: citeFigures, operationById: operations, site }).figures.map((f) => [f.scope, f.scopeIndexed]),
+    ).toEqual([['region: North Carolina', true]]);
   });
 
   it('refuses a figure whose sentence is not in the body, which could not cite it', () => {
@@ -154,7 +163,10 @@ describe('descriptions and figure rows', () => {
   it('gives one row per figure with scope words and the catalogue name', () => {
     const s = datedStory('r', '2017-10-19', {
       paragraphs: [['A.']],
-      figures: [figure({ sentence: 'A.', text: 'more than 6,500', value: 6500, scope: { kind: 'cumulative', since: 2003, until: null, region: null } }), figure({ sentence: 'A.', operation: null })],
+      figures: [
+        figure({ sentence: 'A.', text: 'more than 6,500', value: 6500, scope: { kind: 'cumulative', since: 2003, until: null, region: null } }),
+        figure({ sentence: 'A.', operation: null }),
+      ],
     });
     const rows = buildFigureRows([s], citeFigures, (id) => operations.get(id)?.name);
     expect(rows.map((r) => [r.text, r.scope, r.operation?.name ?? null, r.cited.href])).toEqual([

@@ -4,7 +4,9 @@ import { datedStory, story } from './story-factory.ts';
 
 /** `count` stories in `year`, one a day from January 1. */
 function storiesIn(year: number, count: number, prefix = String(year)): ReturnType<typeof datedStory>[] {
-  return Array.from({ length: count }, (_, i) => datedStory(`${prefix}-${String(i).padStart(3, '0')}`, new Date(Date.UTC(year, 0, 1 + i)).toISOString().slice(0, 10)));
+  return Array.from({ length: count }, (_, i) =>
+    datedStory(`${prefix}-${String(i).padStart(3, '0')}`, new Date(Date.UTC(year, 0, 1 + i)).toISOString().slice(0, 10)),
+  );
 }
 
 describe('planTimeline', () => {

@@ -4,13 +4,7 @@ import { datedStory, story } from './story-factory.ts';
 
 describe('groupByYear', () => {
   it('orders years ascending, stories oldest first, undated last in their own group', () => {
-    const stories = [
-      datedStory('b', '2019-08-08'),
-      story('undated-z'),
-      datedStory('a', '2017-10-19'),
-      datedStory('c', '2019-01-02'),
-      story('undated-a'),
-    ];
+    const stories = [datedStory('b', '2019-08-08'), story('undated-z'), datedStory('a', '2017-10-19'), datedStory('c', '2019-01-02'), story('undated-a')];
     const groups = groupByYear(stories);
     expect(groups.map((g) => g.label)).toEqual(['2017', '2019', 'Undated: date not stated']);
     expect(groups.map((g) => g.id)).toEqual(['y-2017', 'y-2019', 'undated']);
