@@ -3,7 +3,7 @@
  * `npm run build`'s script, Debian's hugo, the Pagefind CLI) and measured
  * from outside (measure-process.ts).
  */
-import { mkdir, mkdtemp, readdir, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeSources } from './generate-sources.ts';
@@ -138,8 +138,8 @@ export async function buildStage(ws: Workspace, options: { cache: string; log: s
       logFile: path.join(ws.logs, `${options.log}.log`),
     });
   } finally {
+    // tmp/ itself stays: a build test may be about to make its own folder in it.
     await rm(cwd, { recursive: true, force: true });
-    await rmdir(path.dirname(cwd)).catch(() => undefined);
   }
   assertSucceeded(run, 'build');
   return {
