@@ -13,7 +13,7 @@ export function figureItemsHtml(figures: readonly StoryFigure<StoryRecord>[]): H
   return html`${figures.map(
     (item) =>
       html`<li><a href="#s-${item.cited.sentence}">${item.description}</a> <span class="figure-scope"><span${indexedIf(item.scopeIndexed)}>${item.scope}</span>${
-        item.operation && html` · <a href="${item.operation.href}" ${indexedIf(item.operation.indexed)}>${item.operation.name}</a>`
+        item.operation && html` · <a href="${item.operation.href}"${indexedIf(item.operation.indexed)}>${item.operation.name}</a>`
       }</span></li>`,
   )}`;
 }

@@ -11,14 +11,8 @@ export function figureRowsHtml(rows: readonly FigureRow<StoryRecord>[]): Html {
   return html`${rows.map(
     (row) =>
       // Spaced as Astro spaced the template this replaced: the tests read the rows by that shape.
-      html`<tr>
-        <td><a href="${row.cited.href}">${row.text}</a></td>
-        <td>${row.subject}</td>
-        <td>${row.action ?? '—'}</td>
-        <td>${row.scope}</td>
-        <td>${row.operation ? html`<a href="${operationPath(row.operation)}">${row.operation.name}</a>` : '—'}</td>
-        <td>${storyDateHtml(storyDate(row.cited.story))}</td>
-        <td><a href="${storyPath(row.cited.story)}">${row.cited.story.data.title}</a></td>
-      </tr>`,
+      html`<tr> <td> <a href="${row.cited.href}">${row.text}</a> </td> <td>${row.subject}</td> <td>${row.action ?? '—'}</td> <td>${row.scope}</td> <td>${
+        row.operation ? html`<a href="${operationPath(row.operation)}">${row.operation.name}</a>` : '—'
+      }</td> <td> ${storyDateHtml(storyDate(row.cited.story))} </td> <td> <a href="${storyPath(row.cited.story)}">${row.cited.story.data.title}</a> </td> </tr>`,
   )}`;
 }

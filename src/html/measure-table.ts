@@ -23,47 +23,26 @@ export function measureRowsHtml(measures: readonly MeasureRow<StoryRecord>[]): H
     const known = keys.get(story.id);
     if (known !== undefined) return html`<li><a href="${storyPath(story)}">story [${known}]</a> <span class="source-again">(above)</span></li>`;
     keys.set(story.id, keys.size + 1);
-    return html`<li>
-      <span class="source-key">[${keys.size}]</span> <a href="${storyPath(story)}">${story.data.title}</a>, ${storyDateHtml(storyDate(story))}
-    </li>`;
+    return html`<li><span class="source-key">[${keys.size}]</span> <a href="${storyPath(story)}">${story.data.title}</a>, ${storyDateHtml(storyDate(story))}</li>`;
   };
   return html`${measures.map((row) => {
     const { shown: variants, others } = selectVariants(row);
     const rows = variants.map((variant, index) => {
       const heading =
         index === 0
-          ? html`<th scope="rowgroup" rowspan="${variants.length + (others ? 1 : 0)}">
-              ${row.label}${row.region && html`<span class="region"> (${row.region})</span>`}${
-                row.conflicting && html` <strong class="differs">Reports differ</strong>`
-              }
-            </th>`
+          ? html`<th scope="rowgroup" rowspan="${variants.length + (others ? 1 : 0)}">${row.label}${row.region && html`<span class="region"> (${row.region})</span>`}${
+              row.conflicting && html` <strong class="differs">Reports differ</strong>`
+            }</th>`
           : null;
       const rest = variant.reports.length - shown;
       const sources = variant.reports.slice(0, shown).map((report) => source(report.story));
-      return html`<tr>
-        ${heading}
-        <td><a href="${variant.reports[0]!.href}">${variant.text}</a></td>
-        <td>
-          <ul class="sources">
-            ${sources}${rest > 0 && html`<li>and ${rest} more ${rest === 1 ? 'story' : 'stories'}</li>`}
-          </ul>
-        </td>
-      </tr>`;
+      return html`<tr>${heading}<td><a href="${variant.reports[0]!.href}">${variant.text}</a></td><td><ul class="sources">${sources}${
+        rest > 0 && html`<li>and ${rest} more ${rest === 1 ? 'story' : 'stories'}</li>`
+      }</ul></td></tr>`;
     });
     const otherNumbers =
       others &&
-      html`<tr class="other-numbers">
-        <td colspan="2">
-          ${others.numbers} other numbers, given by ${others.stories} ${others.stories === 1 ? 'story' : 'stories'}: every figure is in
-          <a href="${figuresPath}">the figures table</a>
-        </td>
-      </tr>`;
-    return row.conflicting
-      ? html`<tbody class="conflict">
-          ${rows}${otherNumbers}
-        </tbody>`
-      : html`<tbody>
-          ${rows}${otherNumbers}
-        </tbody>`;
+      html`<tr class="other-numbers"><td colspan="2">${others.numbers} other numbers, given by ${others.stories} ${others.stories === 1 ? 'story' : 'stories'}: every figure is in <a href="${figuresPath}">the figures table</a></td></tr>`;
+    return row.conflicting ? html`<tbody class="conflict">${rows}${otherNumbers}</tbody>` : html`<tbody>${rows}${otherNumbers}</tbody>`;
   })}`;
 }

@@ -11,10 +11,7 @@ import { storyDateHtml } from './story-date.ts';
 export function neighbourItemsHtml(links: readonly NeighbourLink<StoryRecord>[]): Html {
   return html`${links.map(({ side, rel, label, story }) =>
     story
-      ? html`<li class="${side}">
-          <span class="neighbour-label">${label}</span>
-          <a href="${storyPath(story)}" ${rel ? html` rel="${rel}"` : null}>${story.data.title}</a> ${storyDateHtml(storyDate(story))}
-        </li>`
+      ? html`<li class="${side}"><span class="neighbour-label">${label}</span> <a href="${storyPath(story)}"${rel ? html` rel="${rel}"` : null}>${story.data.title}</a> ${storyDateHtml(storyDate(story))}</li>`
       : html`<li class="${side}"><span class="neighbour-label">${label}</span></li>`,
   )}`;
 }
@@ -29,9 +26,6 @@ export function neighbourNoteHtml(note: NeighbourNote<StoryRecord>): Html {
 export function relatedItemsHtml(related: readonly RelatedStory<StoryRecord>[]): Html {
   return html`${related.map(
     (item) =>
-      html`<li>
-        <a class="story-link" href="${storyPath(item.story)}">${item.story.data.title}</a>
-        <span class="story-facts">${storyDateHtml(storyDate(item.story))} · ${item.reasons.join('; ')}</span>
-      </li>`,
+      html`<li><a class="story-link" href="${storyPath(item.story)}">${item.story.data.title}</a> <span class="story-facts">${storyDateHtml(storyDate(item.story))} · ${item.reasons.join('; ')}</span></li>`,
   )}`;
 }

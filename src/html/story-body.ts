@@ -6,11 +6,9 @@ import { html, type Html } from './html.ts';
 export function storyBodyHtml(paragraphs: readonly (readonly AnchoredSentence[])[]): Html {
   return html`${paragraphs.map(
     (paragraph) =>
-      html`<p>
-        ${paragraph.map(
-          (sentence, index) =>
-            html`${index > 0 && ' '}${sentence.cited ? html`<span id="${sentence.id}" class="cited">${sentence.text}</span>` : html`<span id="${sentence.id}">${sentence.text}</span>`}`,
-        )}
-      </p>`,
+      html`<p>${paragraph.map(
+        (sentence, index) =>
+          html`${index > 0 && ' '}${sentence.cited ? html`<span id="${sentence.id}" class="cited">${sentence.text}</span>` : html`<span id="${sentence.id}">${sentence.text}</span>`}`,
+      )}</p>`,
   )}`;
 }

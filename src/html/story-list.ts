@@ -18,11 +18,7 @@ export function storyListHtml(items: readonly StoryListItem[], { hideOperations 
         ? html` · ${item.operations.map((operation, index) => html`${index > 0 && ', '}<a href="${operation.href}">${operation.name}</a>`)}`
         : null;
     const headline = !hideHeadline && item.headline ? html` · <a class="figure-link" href="${item.headline.href}">${item.headline.text}</a>` : null;
-    return html`<li>
-      <a class="story-link" href="${item.href}">${item.title}</a> <span class="story-facts">${storyDateHtml(item.date)}${operations}${headline}</span>
-    </li>`;
+    return html`<li><a class="story-link" href="${item.href}">${item.title}</a> <span class="story-facts">${storyDateHtml(item.date)}${operations}${headline}</span></li>`;
   });
-  return html`<ul class="story-list">
-    ${lines}
-  </ul>`;
+  return html`<ul class="story-list">${lines}</ul>`;
 }

@@ -18,7 +18,5 @@ export function firstPublishedHtml(original: StoryOriginal): Html {
 export function headlineNoteHtml(original: StoryOriginal): Html {
   return original.headline === null
     ? html`<p class="headline-note" data-pagefind-ignore>Headline written by the archive; the original headline is not recorded.</p>`
-    : html`<p class="headline-note" data-pagefind-ignore>
-        Headline written by the archive. Original headline: <q class="original-headline">${original.headline}</q>
-      </p>`;
+    : html`<p class="headline-note" data-pagefind-ignore>Headline written by the archive. Original headline: <q class="original-headline">${original.headline}</q></p>`;
 }
