@@ -8,6 +8,7 @@
  * a date alone) may come first: the dateline is then the first paragraph after it.
  */
 import { isIsoDate } from '../schema.ts';
+import { monthNumbers } from './dates.ts';
 import { stateFor } from './places.ts';
 
 export interface Dateline {
@@ -38,33 +39,6 @@ const mixedCasePattern = new RegExp(
 );
 // A release's places in parentheses, with no dash after: '(Washington, D.C./Omaha) The FBI …'.
 const parenthesisedPlaces = /^\(((?:\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*)*)(?:\s*\/\s*\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*)*)*)\)\s+\p{Lu}/u;
-
-const monthNumbers: Readonly<Record<string, number>> = {
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-};
 
 /** 'July 29, 2013' as '2013-07-29', or null when it is no real day. */
 export function isoDay(written: string): string | null {

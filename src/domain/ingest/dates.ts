@@ -24,7 +24,8 @@ export interface DateFields {
   dateEvidence: string | null;
 }
 
-const monthNumbers: Readonly<Record<string, number>> = {
+/** A month's number by its name or abbreviation, lower case. */
+export const monthNumbers: Readonly<Record<string, number>> = {
   january: 1,
   jan: 1,
   february: 2,
