@@ -46,6 +46,6 @@ function serialise(value: HtmlValue): string {
 /** A template of markup whose interpolated values are escaped (see HtmlValue). */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
   let out = strings[0]!;
-  for (let i = 0; i < values.length; i += 1) out += serialise(values[i]!) + strings[i + 1]!;
+  for (let i = 0; i < values.length; i += 1) out += serialise(values[i]) + strings[i + 1]!;
   return new Html(out);
 }
