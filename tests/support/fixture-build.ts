@@ -32,7 +32,14 @@ export function buildFixtureArchive(articlesDir: string, options: { work?: strin
   try {
     const result = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'build', 'build.ts'), '--root', projectRoot, '--outDir', outDir], {
       cwd: staging,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env, ARCHIVE_ARTICLES: path.resolve(projectRoot, articlesDir), ARCHIVE_CACHE_DIR: path.join(work, 'cache') },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ...options.env,
+        ARCHIVE_ARTICLES: path.resolve(projectRoot, articlesDir),
+        ARCHIVE_CACHE_DIR: path.join(work, 'cache'),
+      },
       encoding: 'utf8',
       timeout: 110_000,
     });
