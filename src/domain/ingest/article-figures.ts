@@ -32,7 +32,7 @@
 import type { Figure, FigureSubject } from '../schema.ts';
 import { cumulativeSpan, type CumulativeSpan } from './cumulative.ts';
 import type { Dateline } from './dateline.ts';
-import { findCounts } from './figures.ts';
+import { findCounts, type CountFinding } from './figures.ts';
 import { findLabelCounts, measureOf, type Measure } from './labels.ts';
 import { mayHoldCount } from './numbers.ts';
 import type { MentionHit, OperationFindings, UnlistedHit } from './operations.ts';
@@ -253,19 +253,12 @@ function headingPlace(text: string): string | null {
   return fieldOfficeCities.has(name) ? name : null;
 }
 
-/** A count of either grammar, as placed in the article. */
-interface Found {
-  value: number;
-  text: string;
-  qualifier: string | null;
-  subject: FigureSubject;
-  action: string | null;
-  start: number;
-  end: number;
+/** A count of either grammar (the sentence grammar's fields), as placed in the article. */
+type Found = Omit<CountFinding, 'phraseEnd'> & {
   place: string | null;
   total: boolean;
   fromHeading: boolean;
-}
+};
 
 const noLabels: ReturnType<typeof findLabelCounts> = { counts: [], measure: null, place: null };
 
